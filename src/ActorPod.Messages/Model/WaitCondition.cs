@@ -1,0 +1,26 @@
+namespace ActorPod.Messages.Model;
+
+/// <summary>What a waiter waits for; podman's <c>wait --condition</c> and Docker's wait conditions.</summary>
+public enum WaitCondition
+{
+    /// <summary>The container is not running (now or later); answers at once when already stopped.</summary>
+    Stopped,
+
+    /// <summary>The next exit after the wait was registered (Docker's <c>next-exit</c>).</summary>
+    NextExit,
+
+    /// <summary>The container has been removed.</summary>
+    Removed,
+
+    /// <summary>The container is running.</summary>
+    Running,
+
+    /// <summary>The container is paused.</summary>
+    Paused,
+
+    /// <summary>The container exists in the runtime (podman's <c>initialized</c>).</summary>
+    Initialized,
+
+    /// <summary>The container is configured (podman's <c>created</c>).</summary>
+    Configured,
+}
