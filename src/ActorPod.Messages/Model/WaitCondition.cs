@@ -3,8 +3,12 @@ namespace ActorPod.Messages.Model;
 /// <summary>What a waiter waits for; podman's <c>wait --condition</c> and Docker's wait conditions.</summary>
 public enum WaitCondition
 {
-    /// <summary>The container is not running (now or later); answers at once when already stopped.</summary>
+    /// <summary>The container has exited (podman's default): a created container is waited on until it runs and
+    /// exits.</summary>
     Stopped,
+
+    /// <summary>Docker's <c>not-running</c>: answers at once for a container that is created or exited.</summary>
+    NotRunning,
 
     /// <summary>The next exit after the wait was registered (Docker's <c>next-exit</c>).</summary>
     NextExit,

@@ -1,0 +1,65 @@
+using ActorPod.Core.State;
+using ActorPod.Messages.Commands;
+using ActorPod.Messages.Events;
+using ActorPod.Messages.Model;
+using ActorPod.Oci;
+using Akka.Actor;
+using Akka.Persistence;
+
+namespace ActorPod.Actors.Containers;
+
+public sealed partial class ContainerActor
+{
+    void Recovering()
+    {
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is ContainerState snapshot)
+            {
+                _state = snapshot;
+            }
+        });
+        Recover<IContainerEvent>(evt => _state = ContainerTransitions.Apply(_state, evt));
+    }
+
+    /// <summary>
+    /// After recovery the journal says what the container was; the runtime says what it is now. A container that
+    /// exited while the supervisor was down gets its real exit code from conmon's exit file; one whose conmon is
+    /// gone too is marked stopped with the reason, never left "running".
+    /// </summary>
+    protected override void OnReplaySuccess()
+    {
+        if (!_state.Exists)
+        {
+            Context.Parent.Tell(new ContainerGone(Id, _state.Name));
+            return;
+        }
+
+        Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
+        if (_state.Status == ContainerStatus.Removing)
+        {
+            Self.Tell(new RemoveContainer(Id, Force: true), ActorRefs.Nobody);
+            return;
+        }
+
+        if (IsLive())
+        {
+            ReconcileAsync(Id, _deps.Runtime).PipeTo(Self, success: msg => msg ?? (object)Akka.NotUsed.Instance);
+        }
+    }
+
+    static async Task<ContainerProcessExited?> ReconcileAsync(string id, IContainerRuntime runtime)
+    {
+        var exit = runtime.ReadExit(id);
+        if (exit is not null)
+        {
+            return new ContainerProcessExited(exit);
+        }
+
+        var status = await runtime.StateAsync(id, CancellationToken.None);
+        return status is null || status.Status == "stopped"
+            ? new ContainerProcessExited(LostExit(id), "the container and its conmon vanished while the supervisor "
+                + "was down; the exit code is unknown")
+            : null;
+    }
+}

@@ -1,0 +1,18 @@
+using ActorPod.Oci;
+using ActorPod.Storage;
+
+namespace ActorPod.Actors.Containers;
+
+/// <summary>What a container actor needs from the host: the runtime, storage and images, and its node's name.</summary>
+/// <param name="ExitGrace">How long after SIGKILL an exit may take before the runtime is asked what happened.</param>
+/// <param name="SnapshotEvery">A snapshot after this many events keeps recovery short.</param>
+public sealed record ContainerDependencies(
+    IContainerRuntime Runtime,
+    IContainerStorage Storage,
+    IImageStore Images,
+    string Node,
+    TimeSpan ExitGrace,
+    int SnapshotEvery = 50)
+{
+    public static TimeSpan DefaultExitGrace => TimeSpan.FromSeconds(10);
+}

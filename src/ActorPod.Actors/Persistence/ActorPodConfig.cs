@@ -1,0 +1,70 @@
+using System.Reflection;
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace ActorPod.Actors.Persistence;
+
+/// <summary>
+/// Builds the Akka configuration from the HOCON files in hocon/ (embedded in this assembly), with the journal's
+/// connection filled in and the SQL plugin's own defaults as the last fallback: without them the plugin class is
+/// unknown and every persist quietly times out.
+/// </summary>
+public static class ActorPodConfig
+{
+    /// <summary>The embedded text of <c>hocon/NAME.conf</c>.</summary>
+    public static string Hocon(string name)
+    {
+        var resource = $"hocon.{name}.conf";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"HOCON file {name}.conf is not embedded in ActorPod.Actors");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Base + SQLite journal in <paramref name="databasePath"/> (created, WAL mode).</summary>
+    public static Config Sqlite(string databasePath, Config? overrides = null)
+    {
+        EnableWriteAheadLog(databasePath);
+        var connection = $"Data Source={databasePath};Pooling=true";
+        var connectionConfig = ConfigurationFactory.ParseString($$"""
+            akka.persistence.journal.sql.connection-string = "{{connection}}"
+            akka.persistence.snapshot-store.sql.connection-string = "{{connection}}"
+            akka.persistence.query.journal.sql.connection-string = "{{connection}}"
+            """);
+
+        return Combine(overrides, connectionConfig, ConfigurationFactory.ParseString(Hocon("sqlite")));
+    }
+
+    /// <summary>Base + PostgreSQL journal.</summary>
+    public static Config Postgres(string connectionString, Config? overrides = null)
+    {
+        var escaped = connectionString.Replace("\"", "\\\"", StringComparison.Ordinal);
+        var connectionConfig = ConfigurationFactory.ParseString($$"""
+            akka.persistence.journal.sql.connection-string = "{{escaped}}"
+            akka.persistence.snapshot-store.sql.connection-string = "{{escaped}}"
+            akka.persistence.query.journal.sql.connection-string = "{{escaped}}"
+            """);
+
+        return Combine(overrides, connectionConfig, ConfigurationFactory.ParseString(Hocon("postgres")));
+    }
+
+    static Config Combine(Config? overrides, Config connection, Config database)
+    {
+        var config = connection.WithFallback(database)
+            .WithFallback(ConfigurationFactory.ParseString(Hocon("base")))
+            .WithFallback(SqlPersistence.DefaultConfiguration);
+        return overrides is null ? config : overrides.WithFallback(config);
+    }
+
+    /// <summary>WAL lets readers (recovery, queries) run beside the writer; it is a property of the file.</summary>
+    static void EnableWriteAheadLog(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,203 @@
+using ActorPod.Actors.Containers;
+using ActorPod.Actors.Specs;
+using ActorPod.Core.Errors;
+using ActorPod.Core.Naming;
+using ActorPod.Messages.Commands;
+using ActorPod.Messages.Model;
+using ActorPod.Messages.Replies;
+using ActorPod.Oci;
+using Akka.Persistence;
+
+namespace ActorPod.Actors.Registry;
+
+/// <summary>
+/// The containers of one node: which ids and names exist (journaled, so it recovers like a container does), the
+/// parent of their actors, and the way in for callers who know a container by name or id prefix. It keeps the
+/// latest <see cref="ContainerInfo"/> of every container, so listings are answered from memory.
+/// </summary>
+public sealed class ContainerRegistry : ReceivePersistentActor
+{
+    readonly ContainerDependencies _deps;
+    readonly ILoggingAdapter _log = Context.GetLogger();
+    readonly Dictionary<string, string> _namesById = [];
+    readonly Dictionary<string, string> _idsByName = [];
+    readonly Dictionary<string, ContainerInfo> _infoById = [];
+
+    public ContainerRegistry(ContainerDependencies deps)
+    {
+        _deps = deps;
+        PersistenceId = "container-registry-" + deps.Node;
+
+        Recover<ContainerRegistered>(Register);
+        Recover<ContainerUnregistered>(Unregister);
+
+        Command<CreateContainer>(OnCreate);
+        Command<ListContainers>(OnList);
+        Command<IContainerCommand>(OnContainerCommand);
+        Command<ContainerChanged>(msg => _infoById[msg.Info.Id] = msg.Info);
+        Command<ContainerGone>(OnGone);
+        Command<ContainerProcessExited>(OnExit);
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(ContainerDependencies deps) => Akka.Actor.Props.Create(() => new ContainerRegistry(deps));
+
+    protected override void OnReplaySuccess()
+    {
+        foreach (var id in _namesById.Keys)
+        {
+            Spawn(id);
+        }
+
+        _log.Info("Registry recovered {Count} containers on node {Node}", _namesById.Count, _deps.Node);
+    }
+
+    void OnCreate(CreateContainer msg)
+    {
+        var config = msg.Config;
+        var name = config.Name is null ? UnusedName() : ContainerNames.Normalize(config.Name);
+        var error = ValidateName(name, config.Name is not null);
+        if (error is not null)
+        {
+            Sender.Tell(new CommandFailed(error));
+            return;
+        }
+
+        var id = ContainerIds.New();
+        ContainerSpec spec;
+        try
+        {
+            var image = _deps.Images.Find(config.Image)
+                ?? throw new ActorPodException(ContainerError.NotFound(config.Image, "image"));
+            spec = SpecResolver.Resolve(id, config, image);
+        }
+        catch (ActorPodException ex)
+        {
+            Sender.Tell(new CommandFailed(ex.Error));
+            return;
+        }
+
+        var sender = Sender;
+        Persist(new ContainerRegistered(id, name, _deps.Node, DateTimeOffset.UtcNow), evt =>
+        {
+            Register(evt);
+            Spawn(id).Tell(new ConfigureContainer(id, name, spec), sender);
+        });
+    }
+
+    ContainerError? ValidateName(string name, bool given)
+    {
+        if (given && !ContainerNames.IsValid(name))
+        {
+            return ContainerError.InvalidArgument(null, $"invalid container name \"{name}\": only " +
+                "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+
+        return _idsByName.TryGetValue(name, out var owner)
+            ? new ContainerError(ErrorKind.NameInUse, owner, $"the container name \"{name}\" is already in use by " +
+                $"container {owner}; remove that container to reuse the name")
+            : null;
+    }
+
+    string UnusedName()
+    {
+        var name = ContainerNames.Generate();
+        while (_idsByName.ContainsKey(name))
+        {
+            name = $"{ContainerNames.Generate()}_{Random.Shared.Next(1000)}";
+        }
+
+        return name;
+    }
+
+    void OnList(ListContainers msg)
+    {
+        var rows = _infoById.Values
+            .Where(info => msg.All || info.Status is ContainerStatus.Running or ContainerStatus.Paused)
+            .OrderByDescending(info => info.CreatedAt)
+            .ToList();
+        Sender.Tell(new ContainerList(rows));
+    }
+
+    void OnContainerCommand(IContainerCommand command)
+    {
+        var resolved = Resolve(command.ContainerId);
+        if (resolved.Error is not null)
+        {
+            Sender.Tell(new CommandFailed(resolved.Error));
+            return;
+        }
+
+        Context.Child(resolved.Id!).Forward(command);
+    }
+
+    /// <summary>Docker's order: the full id, then an exact name, then a unique id prefix.</summary>
+    (string? Id, ContainerError? Error) Resolve(string reference)
+    {
+        if (_namesById.ContainsKey(reference))
+        {
+            return (reference, null);
+        }
+
+        if (_idsByName.TryGetValue(ContainerNames.Normalize(reference), out var byName))
+        {
+            return (byName, null);
+        }
+
+        var matches = reference.Length > 0 && ContainerIds.IsHex(reference)
+            ? _namesById.Keys.Where(id => id.StartsWith(reference, StringComparison.Ordinal)).Take(2).ToList()
+            : [];
+        return matches.Count switch
+        {
+            1 => (matches[0], null),
+            0 => (null, ContainerError.NotFound(reference)),
+            _ => (null, ContainerError.InvalidArgument(null,
+                $"container reference {reference} is ambiguous: more than one container id starts with it")),
+        };
+    }
+
+    void OnGone(ContainerGone msg)
+    {
+        if (!_namesById.ContainsKey(msg.ContainerId))
+        {
+            return;
+        }
+
+        Persist(new ContainerUnregistered(msg.ContainerId, DateTimeOffset.UtcNow), Unregister);
+    }
+
+    void OnExit(ContainerProcessExited msg)
+    {
+        var child = Context.Child(msg.Exit.ContainerId);
+        if (child.IsNobody())
+        {
+            _log.Debug("Exit of unknown container {ContainerId} ignored", msg.Exit.ContainerId);
+            return;
+        }
+
+        child.Tell(msg);
+    }
+
+    IActorRef Spawn(string id)
+    {
+        var child = Context.Child(id);
+        return child.IsNobody() ? Context.ActorOf(ContainerActor.Props(id, _deps), id) : child;
+    }
+
+    void Register(ContainerRegistered evt)
+    {
+        _namesById[evt.ContainerId] = evt.Name;
+        _idsByName[evt.Name] = evt.ContainerId;
+    }
+
+    void Unregister(ContainerUnregistered evt)
+    {
+        if (_namesById.Remove(evt.ContainerId, out var name))
+        {
+            _idsByName.Remove(name);
+        }
+
+        _infoById.Remove(evt.ContainerId);
+    }
+}
