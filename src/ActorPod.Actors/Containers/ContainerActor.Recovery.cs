@@ -31,7 +31,12 @@ public sealed partial class ContainerActor
     {
         if (!_state.Exists)
         {
-            Context.Parent.Tell(new ContainerGone(Id, _state.Name));
+            // Registered, but the supervisor died before the container's creation reached its journal.
+            if (_expectJournal)
+            {
+                Context.Parent.Tell(new ContainerGone(Id, _state.Name));
+            }
+
             return;
         }
 

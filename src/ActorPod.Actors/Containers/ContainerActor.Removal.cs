@@ -26,8 +26,10 @@ public sealed partial class ContainerActor
     void FinishRemoval(IActorRef replyTo)
     {
         _log.Info("Container {ContainerId} removed", Id);
-        replyTo.Tell(new CommandSucceeded(Id, "remove"));
+
+        // The registry hears of it first, so a caller who reuses the name right after the reply finds it free.
         Context.Parent.Tell(new ContainerGone(Id, _state.Name));
+        replyTo.Tell(new CommandSucceeded(Id, "remove"));
         FailRemainingWaiters();
 
         // Commands stashed behind the removal find no container: answer them rather than dropping them.

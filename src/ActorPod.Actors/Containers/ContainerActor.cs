@@ -25,9 +25,13 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     // Counts operations so that a timer armed for an earlier stop cannot act on a later one.
     long _generation;
 
-    public ContainerActor(string containerId, ContainerDependencies deps)
+    // True when the registry recreates a known container after its own recovery, false for a new container.
+    readonly bool _expectJournal;
+
+    public ContainerActor(string containerId, ContainerDependencies deps, bool expectJournal)
     {
         _deps = deps;
+        _expectJournal = expectJournal;
         _state = ContainerState.Empty(containerId);
         PersistenceId = PersistenceIdFor(containerId);
         Recovering();
@@ -40,8 +44,8 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string containerId) => "container-" + containerId;
 
-    public static Props Props(string containerId, ContainerDependencies deps) =>
-        Akka.Actor.Props.Create(() => new ContainerActor(containerId, deps));
+    public static Props Props(string containerId, ContainerDependencies deps, bool expectJournal) =>
+        Akka.Actor.Props.Create(() => new ContainerActor(containerId, deps, expectJournal));
 
     string Id => _state.Id;
 

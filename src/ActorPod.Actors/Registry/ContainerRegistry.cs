@@ -34,7 +34,7 @@ public sealed class ContainerRegistry : ReceivePersistentActor
         Command<CreateContainer>(OnCreate);
         Command<ListContainers>(OnList);
         Command<IContainerCommand>(OnContainerCommand);
-        Command<ContainerChanged>(msg => _infoById[msg.Info.Id] = msg.Info);
+        Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
         Command<ContainerProcessExited>(OnExit);
     }
@@ -47,7 +47,7 @@ public sealed class ContainerRegistry : ReceivePersistentActor
     {
         foreach (var id in _namesById.Keys)
         {
-            Spawn(id);
+            Spawn(id, expectJournal: true);
         }
 
         _log.Info("Registry recovered {Count} containers on node {Node}", _namesById.Count, _deps.Node);
@@ -77,12 +77,19 @@ public sealed class ContainerRegistry : ReceivePersistentActor
             Sender.Tell(new CommandFailed(ex.Error));
             return;
         }
+        catch (Exception ex)
+        {
+            // A bug in resolving must cost this request, not the registry and every container under it.
+            _log.Error(ex, "Creating a container from {Image} failed", config.Image);
+            Sender.Tell(new CommandFailed(ContainerError.RuntimeFailed(id, $"creating container {id}: {ex.Message}")));
+            return;
+        }
 
         var sender = Sender;
         Persist(new ContainerRegistered(id, name, _deps.Node, DateTimeOffset.UtcNow), evt =>
         {
             Register(evt);
-            Spawn(id).Tell(new ConfigureContainer(id, name, spec), sender);
+            Spawn(id, expectJournal: false).Tell(new ConfigureContainer(id, name, spec), sender);
         });
     }
 
@@ -157,6 +164,20 @@ public sealed class ContainerRegistry : ReceivePersistentActor
         };
     }
 
+    void OnChanged(ContainerChanged msg)
+    {
+        if (msg.Info.Status == ContainerStatus.Removed)
+        {
+            _infoById.Remove(msg.Info.Id);
+            return;
+        }
+
+        if (_namesById.ContainsKey(msg.Info.Id))
+        {
+            _infoById[msg.Info.Id] = msg.Info;
+        }
+    }
+
     void OnGone(ContainerGone msg)
     {
         if (!_namesById.ContainsKey(msg.ContainerId))
@@ -179,10 +200,10 @@ public sealed class ContainerRegistry : ReceivePersistentActor
         child.Tell(msg);
     }
 
-    IActorRef Spawn(string id)
+    IActorRef Spawn(string id, bool expectJournal)
     {
         var child = Context.Child(id);
-        return child.IsNobody() ? Context.ActorOf(ContainerActor.Props(id, _deps), id) : child;
+        return child.IsNobody() ? Context.ActorOf(ContainerActor.Props(id, _deps, expectJournal), id) : child;
     }
 
     void Register(ContainerRegistered evt)

@@ -56,7 +56,7 @@ public static class SpecResolver
         };
     }
 
-    static string First(params string?[] candidates) => candidates.First(c => !string.IsNullOrEmpty(c))!;
+    static string First(params string?[] candidates) => candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? "";
 
     static IReadOnlyList<string> MergeEnv(IReadOnlyList<string> image, IReadOnlyList<string> user)
     {
