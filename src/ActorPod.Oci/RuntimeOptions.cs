@@ -21,7 +21,7 @@ public sealed record RuntimeOptions
     /// <summary>conmon's attach sockets, one directory per container.</summary>
     public required string SocketDirectory { get; init; }
 
-    /// <summary>Cgroupfs parent of every container's cgroup: the container lands in <c>{CgroupParent}/{id}</c>.</summary>
+    /// <summary>Cgroupfs parent of all containers' cgroups: a container lands in <c>{CgroupParent}/{id}</c>.</summary>
     public string CgroupParent { get; init; } = "/actorpod";
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed record RuntimeOptions
     /// <summary>How long to wait for conmon to report the pid of <c>runc create</c>.</summary>
     public TimeSpan CreateTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Lays out a runtime under <paramref name="root"/>: <c>runc/</c>, <c>exits/</c> and <c>sock/</c>.</summary>
+    /// <summary>A runtime laid out under <paramref name="root"/>: <c>runc/</c>, <c>exits/</c> and <c>sock/</c>.</summary>
     public static RuntimeOptions ForRoot(string root) => new()
     {
         RuntimeRoot = Path.Combine(root, "runc"),
