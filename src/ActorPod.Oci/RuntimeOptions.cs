@@ -36,7 +36,7 @@ public sealed record RuntimeOptions
     /// <summary>How long to wait for conmon to report the pid of <c>runc create</c>.</summary>
     public TimeSpan CreateTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A runtime laid out under <paramref name="root"/>: <c>runc/</c>, <c>exits/</c> and <c>sock/</c>.</summary>
+    /// <summary>A runtime laid out under <paramref name="root"/>: <c>runc/</c>, <c>exits/</c>, <c>sock/</c>.</summary>
     public static RuntimeOptions ForRoot(string root) => new()
     {
         RuntimeRoot = Path.Combine(root, "runc"),
@@ -49,7 +49,11 @@ public sealed record RuntimeOptions
     {
         foreach (var dir in new[] { RuntimeRoot, ExitDirectory, SocketDirectory })
         {
-            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var info = Directory.CreateDirectory(dir);
+            if (!OperatingSystem.IsWindows())
+            {
+                info.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ public static class OciSpecJson
 
     public static string Serialize(OciSpec spec) => JsonSerializer.Serialize(spec, Options);
 
-    /// <summary>Writes <c>config.json</c> into <paramref name="bundleDir"/> (created if needed); returns its path.</summary>
+    /// <summary>Writes <c>config.json</c> into <paramref name="bundleDir"/>, creating it; returns its path.</summary>
     public static string WriteBundle(OciSpec spec, string bundleDir)
     {
         Directory.CreateDirectory(bundleDir);
