@@ -73,7 +73,7 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
                 _ = ChildReaper.ReapAsync(e.ConmonPid, _logger, CancellationToken.None);
             }
 
-            throw;
+            throw new ActorPodException(e.Error);
         }
     }
 

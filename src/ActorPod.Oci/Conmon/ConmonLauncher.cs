@@ -10,7 +10,7 @@ namespace ActorPod.Oci.Conmon;
 /// <summary>
 /// Starts conmon, which daemonizes and runs <c>runc create</c>, and reads the result from its sync pipe.
 /// </summary>
-public sealed class ConmonLauncher(RuntimeOptions options, ILogger logger)
+internal sealed class ConmonLauncher(RuntimeOptions options, ILogger logger)
 {
     // Inheritable pipe ends leak into any process forked while they are open; serializing launches at least keeps
     // one conmon from holding another's pipes.
@@ -149,7 +149,7 @@ public sealed class ConmonLauncher(RuntimeOptions options, ILogger logger)
 }
 
 /// <summary>runc create failed under conmon; the conmon pid is carried so it can still be reaped.</summary>
-public sealed class ConmonCreateFailedException(ActorPodException error, int conmonPid)
+internal sealed class ConmonCreateFailedException(ActorPodException error, int conmonPid)
     : ActorPodException(error.Error, error.InnerException)
 {
     public int ConmonPid { get; } = conmonPid;

@@ -14,7 +14,7 @@ public static class HostRlimits
         return LibC.GetRLimit(LibC.RlimitNoFile, out var limit) == 0 ? limit.Max : ulong.MaxValue;
     }
 
-    /// <summary>RLIMIT_NOFILE of <paramref name="wanted"/> (soft = hard), at most <paramref name="hostHard"/>.</summary>
+    /// <summary>RLIMIT_NOFILE of <paramref name="wanted"/>, capped at <paramref name="hostHard"/>.</summary>
     public static OciRlimit NoFile(ulong wanted, ulong hostHard)
     {
         var value = Math.Min(wanted, hostHard);
