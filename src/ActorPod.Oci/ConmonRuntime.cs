@@ -115,11 +115,7 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
         }
 
         File.Delete(Path.Combine(_options.ExitDirectory, containerId));
-        var socketDir = Path.Combine(_options.SocketDirectory, containerId);
-        if (Directory.Exists(socketDir))
-        {
-            Directory.Delete(socketDir, recursive: true);
-        }
+        DeleteSocketEntry(Path.Combine(_options.SocketDirectory, containerId));
 
         _watcher.Forget(containerId);
     }
@@ -144,6 +140,21 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
     public RuntimeExit? ReadExit(string containerId) => ExitFiles.Read(_options.ExitDirectory, containerId);
 
     public void Dispose() => _watcher.Dispose();
+
+    // conmon makes SOCKDIR/ID a symlink to the bundle (where the attach socket really lives): remove the link,
+    // never what it points to.
+    private static void DeleteSocketEntry(string path)
+    {
+        var entry = new DirectoryInfo(path);
+        if (entry.LinkTarget is not null)
+        {
+            entry.Delete();
+        }
+        else if (entry.Exists)
+        {
+            entry.Delete(recursive: true);
+        }
+    }
 
     private void OnExited(RuntimeExit exit)
     {

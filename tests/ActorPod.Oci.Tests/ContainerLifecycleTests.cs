@@ -97,6 +97,55 @@ public sealed class ContainerLifecycleTests(BusyboxRootfs rootfs) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_new_runtime_on_the_same_root_reads_the_exit_and_delete_removes_the_runtime_files()
+    {
+        var (id, created, exit) = await _h.CreateAsync("sh", "-c", "exit 7");
+        var socketEntry = Path.Combine(_h.Options.SocketDirectory, id);
+        Assert.True(Path.Exists(socketEntry), "conmon made no attach socket entry");
+        await _h.Runtime.StartAsync(id, default);
+        await exit;
+
+        using (var restarted = new ConmonRuntime(_h.Options))
+        {
+            var read = restarted.ReadExit(id);
+            Assert.Equal(7, read?.ExitCode);
+            Assert.InRange(read!.At, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+            Assert.Equal("stopped", (await restarted.StateAsync(id, default))?.Status);
+
+            await restarted.DeleteAsync(id, default);
+        }
+
+        Assert.Null(await _h.Runtime.StateAsync(id, default));
+        Assert.Null(_h.Runtime.ReadExit(id));
+        Assert.False(Path.Exists(socketEntry));
+        Assert.True(File.Exists(Path.Combine(created.BundlePath, "config.json")));
+    }
+
+    [Fact]
+    public async Task Tty_container_logs_its_output()
+    {
+        var id = Core.Naming.ContainerIds.New();
+        var exit = _h.ExitOf(id);
+        var spec = new Messages.Model.ContainerSpec
+        {
+            Image = "busybox", ImageId = "busybox", Args = ["echo", "on a tty"], Tty = true,
+        };
+        var created = await _h.Runtime.CreateAsync(
+            new RuntimeCreateRequest(id, spec, _h.Rootfs.Path, _h.ContainerDir(id)), default);
+        try
+        {
+            await _h.Runtime.StartAsync(id, default);
+
+            Assert.Equal(0, (await exit).ExitCode);
+            Assert.Contains(await File.ReadAllLinesAsync(created.LogPath), l => l.Contains("on a tty"));
+        }
+        finally
+        {
+            await _h.Runtime.DeleteAsync(id, default);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_container_has_no_state_and_no_exit()
     {
         var id = Core.Naming.ContainerIds.New();

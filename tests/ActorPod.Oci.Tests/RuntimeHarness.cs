@@ -30,7 +30,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public string ContainerDir(string id) => Path.Combine(_root, "ctr", id);
 
-    /// <summary>Creates a container running <paramref name="args"/>; the exit task is registered before start.</summary>
+    /// <summary>Creates a container running <paramref name="args"/>, its exit task registered before start.</summary>
     public async Task<(string Id, RuntimeCreated Created, Task<RuntimeExit> Exit)> CreateAsync(params string[] args)
     {
         var id = ContainerIds.New();
