@@ -68,6 +68,23 @@ public sealed class ContainerLifecycleTests(BusyboxRootfs rootfs) : IClassFixtur
     }
 
     [Fact]
+    public async Task Container_runs_in_its_own_cgroup_and_exits_are_reported_once()
+    {
+        var (id, created, exit) = await _h.CreateAsync("sleep", "100");
+        var count = 0;
+        _h.Runtime.Exited += e => Interlocked.Add(ref count, e.ContainerId == id ? 1 : 0);
+        await _h.Runtime.StartAsync(id, default);
+
+        var cgroups = await File.ReadAllTextAsync($"/proc/{created.Pid}/cgroup");
+        Assert.Contains($":/actorpod/{id}", cgroups);
+
+        await _h.Runtime.KillAsync(id, SigKill, default);
+        await exit;
+        await Task.Delay(500);
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
     public async Task Pause_and_resume_show_in_state()
     {
         var (id, _, exit) = await _h.CreateAsync("sleep", "100");
