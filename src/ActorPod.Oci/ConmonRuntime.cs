@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ActorPod.Core.Errors;
+using ActorPod.Oci.Conmon;
+using ActorPod.Oci.Exits;
+using ActorPod.Oci.Native;
+using ActorPod.Oci.Runc;
+using ActorPod.Oci.Spec;
+using Serilog;
+using Serilog.Core;
+
+namespace ActorPod.Oci;
+
+/// <summary>
+/// <see cref="IContainerRuntime"/> on conmon and runc. Call <see cref="ChildReaper.BecomeSubreaper"/> once at
+/// process start so the conmons it launches can be reaped; construct one per runtime root and dispose it on
+/// shutdown (the containers and their conmons keep running).
+/// </summary>
+public sealed class ConmonRuntime : IContainerRuntime, IDisposable
+{
+    private readonly RuntimeOptions _options;
+    private readonly ILogger _logger;
+    private readonly OciSpecBuilder _specBuilder;
+    private readonly RuncInvoker _runc;
+    private readonly ConmonLauncher _conmon;
+    private readonly ExitWatcher _watcher;
+
+    // conmons started by this process, by container id: the only ones that are our children to reap.
+    private readonly ConcurrentDictionary<string, int> _conmonPids = new();
+
+    public ConmonRuntime(RuntimeOptions options, ILogger? logger = null)
+    {
+        _options = options;
+        _logger = (logger ?? Logger.None).ForContext<ConmonRuntime>();
+        options.EnsureDirectories();
+
+        _specBuilder = OciSpecBuilder.ForHost(options);
+        _runc = new RuncInvoker(options, _logger);
+        _conmon = new ConmonLauncher(options, _logger);
+        _watcher = new ExitWatcher(options.ExitDirectory, _logger);
+        _watcher.Exited += OnExited;
+    }
+
+    public event Action<RuntimeExit>? Exited;
+
+    public async Task<RuntimeCreated> CreateAsync(RuntimeCreateRequest request, CancellationToken ct)
+    {
+        var id = request.ContainerId;
+        var bundle = Path.Combine(request.ContainerDir, "bundle");
+        var spec = _specBuilder.Build(id, request.Spec, request.RootfsPath);
+        OciSpecJson.WriteBundle(spec, bundle);
+
+        // A leftover exit file from an earlier run would read as this run's exit.
+        File.Delete(Path.Combine(_options.ExitDirectory, id));
+        _watcher.Forget(id);
+
+        var launch = new ConmonLaunch(id, bundle, request.ContainerDir, request.Spec.Tty, request.Spec.OpenStdin);
+        try
+        {
+            var started = await _conmon.LaunchAsync(launch, ct);
+            if (started.ConmonPid > 0)
+            {
+                _conmonPids[id] = started.ConmonPid;
+            }
+
+            return new RuntimeCreated(started.Pid, bundle, launch.LogPath);
+        }
+        catch (ConmonCreateFailedException e)
+        {
+            // No exit file follows a failed create, so nothing else would reap this conmon.
+            if (e.ConmonPid > 0)
+            {
+                _ = ChildReaper.ReapAsync(e.ConmonPid, _logger, CancellationToken.None);
+            }
+
+            throw new ActorPodException(e.Error);
+        }
+    }
+
+    public Task StartAsync(string containerId, CancellationToken ct) =>
+        _runc.RunCheckedAsync(containerId, "start", [containerId], ct);
+
+    public async Task KillAsync(string containerId, int signal, CancellationToken ct)
+    {
+        var result = await _runc.RunAsync(containerId, ["kill", containerId, signal.ToString()], ct);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        // runc refuses to signal a stopped container; for the caller the process is gone either way.
+        var state = await StateAsync(containerId, ct);
+        if (state is null || state.Status == "stopped")
+        {
+            return;
+        }
+
+        throw ActorPodException.Runtime(containerId,
+            $"runc kill of container {containerId} with signal {signal} failed: {result.Message}");
+    }
+
+    public Task PauseAsync(string containerId, CancellationToken ct) =>
+        _runc.RunCheckedAsync(containerId, "pause", [containerId], ct);
+
+    public Task ResumeAsync(string containerId, CancellationToken ct) =>
+        _runc.RunCheckedAsync(containerId, "resume", [containerId], ct);
+
+    public async Task DeleteAsync(string containerId, CancellationToken ct)
+    {
+        var result = await _runc.RunAsync(containerId, ["delete", "--force", containerId], ct);
+        if (!result.Succeeded && !RuncErrors.IsNotFound(result.Message))
+        {
+            throw ActorPodException.Runtime(containerId,
+                $"runc delete of container {containerId} failed: {result.Message}");
+        }
+
+        File.Delete(Path.Combine(_options.ExitDirectory, containerId));
+        DeleteSocketEntry(Path.Combine(_options.SocketDirectory, containerId));
+
+        _watcher.Forget(containerId);
+    }
+
+    public async Task<RuntimeStatus?> StateAsync(string containerId, CancellationToken ct)
+    {
+        var result = await _runc.RunAsync(containerId, ["state", containerId], ct);
+        if (!result.Succeeded)
+        {
+            return RuncErrors.IsNotFound(result.Message)
+                ? null
+                : throw ActorPodException.Runtime(containerId,
+                    $"runc state of container {containerId} failed: {result.Message}");
+        }
+
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var root = doc.RootElement;
+        var status = root.GetProperty("status").GetString() ?? "unknown";
+        return new RuntimeStatus(status, root.GetProperty("pid").GetInt32());
+    }
+
+    public RuntimeExit? ReadExit(string containerId) => ExitFiles.Read(_options.ExitDirectory, containerId);
+
+    public void Dispose() => _watcher.Dispose();
+
+    // conmon makes SOCKDIR/ID a symlink to the bundle (where the attach socket really lives): remove the link,
+    // never what it points to.
+    private static void DeleteSocketEntry(string path)
+    {
+        var entry = new DirectoryInfo(path);
+        if (entry.LinkTarget is not null)
+        {
+            entry.Delete();
+        }
+        else if (entry.Exists)
+        {
+            entry.Delete(recursive: true);
+        }
+    }
+
+    private void OnExited(RuntimeExit exit)
+    {
+        if (_conmonPids.TryRemove(exit.ContainerId, out var conmonPid))
+        {
+            _ = ChildReaper.ReapAsync(conmonPid, _logger, CancellationToken.None);
+        }
+
+        Exited?.Invoke(exit);
+    }
+}
