@@ -42,7 +42,7 @@ public abstract class ActorTestBase : Akka.TestKit.Xunit2.TestKit
     {
         var config = new ContainerConfig { Image = "busybox", Name = name, Cmd = cmd.Length == 0 ? ["sleep"] : cmd };
         Registry.Tell(new CreateContainer(config), TestActor);
-        return ExpectMsg<CreateSucceeded>().ContainerId;
+        return ExpectMsg<CreateSucceeded>(TimeSpan.FromSeconds(10)).ContainerId;
     }
 
     protected T Ask<T>(object command)

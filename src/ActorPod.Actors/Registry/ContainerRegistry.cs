@@ -15,13 +15,16 @@ namespace ActorPod.Actors.Registry;
 /// parent of their actors, and the way in for callers who know a container by name or id prefix. It keeps the
 /// latest <see cref="ContainerInfo"/> of every container, so listings are answered from memory.
 /// </summary>
-public sealed class ContainerRegistry : ReceivePersistentActor
+public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
 {
     readonly ContainerDependencies _deps;
     readonly ILoggingAdapter _log = Context.GetLogger();
     readonly Dictionary<string, string> _namesById = [];
     readonly Dictionary<string, string> _idsByName = [];
     readonly Dictionary<string, ContainerInfo> _infoById = [];
+
+    // Containers recreated after the registry's recovery that have not reported yet: listings wait for them.
+    readonly HashSet<string> _recovering = [];
 
     public ContainerRegistry(ContainerDependencies deps)
     {
@@ -37,9 +40,23 @@ public sealed class ContainerRegistry : ReceivePersistentActor
         Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
         Command<ContainerProcessExited>(OnExit);
+        Command<StopWaitingForRecovery>(_ =>
+        {
+            _log.Warning("{Count} containers had not recovered after {Patience}; listing without them",
+                _recovering.Count, RecoveryPatience);
+            _recovering.Clear();
+            Stash.UnstashAll();
+        });
     }
 
     public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>How long listings wait for recovering containers before answering with what is known.</summary>
+    public static TimeSpan RecoveryPatience => TimeSpan.FromSeconds(30);
+
+    sealed record StopWaitingForRecovery;
 
     public static Props Props(ContainerDependencies deps) => Akka.Actor.Props.Create(() => new ContainerRegistry(deps));
 
@@ -47,7 +64,13 @@ public sealed class ContainerRegistry : ReceivePersistentActor
     {
         foreach (var id in _namesById.Keys)
         {
+            _recovering.Add(id);
             Spawn(id, expectJournal: true);
+        }
+
+        if (_recovering.Count > 0)
+        {
+            Timers.StartSingleTimer("recovery", new StopWaitingForRecovery(), RecoveryPatience);
         }
 
         _log.Info("Registry recovered {Count} containers on node {Node}", _namesById.Count, _deps.Node);
@@ -120,6 +143,12 @@ public sealed class ContainerRegistry : ReceivePersistentActor
 
     void OnList(ListContainers msg)
     {
+        if (_recovering.Count > 0)
+        {
+            Stash.Stash();
+            return;
+        }
+
         var rows = _infoById.Values
             .Where(info => msg.All || info.Status is ContainerStatus.Running or ContainerStatus.Paused)
             .OrderByDescending(info => info.CreatedAt)
@@ -164,8 +193,18 @@ public sealed class ContainerRegistry : ReceivePersistentActor
         };
     }
 
+    void Recovered(string id)
+    {
+        if (_recovering.Remove(id) && _recovering.Count == 0)
+        {
+            Timers.Cancel("recovery");
+            Stash.UnstashAll();
+        }
+    }
+
     void OnChanged(ContainerChanged msg)
     {
+        Recovered(msg.Info.Id);
         if (msg.Info.Status == ContainerStatus.Removed)
         {
             _infoById.Remove(msg.Info.Id);
@@ -180,6 +219,7 @@ public sealed class ContainerRegistry : ReceivePersistentActor
 
     void OnGone(ContainerGone msg)
     {
+        Recovered(msg.ContainerId);
         if (!_namesById.ContainsKey(msg.ContainerId))
         {
             return;

@@ -1,0 +1,51 @@
+using ActorPod.Actors.Containers;
+using ActorPod.Actors.Hosting;
+using ActorPod.Actors.Persistence;
+using Akka.Actor;
+using Akka.Configuration;
+using Microsoft.Data.Sqlite;
+
+namespace ActorPod.Actors.Tests;
+
+/// <summary>An actor system on a real SQLite journal, as the daemon runs it, for recovery tests.</summary>
+public sealed class SqliteSystem : IAsyncDisposable
+{
+    static readonly Config Quiet = ConfigurationFactory.ParseString("""
+        akka.loggers = ["Akka.Event.DefaultLogger, Akka"]
+        akka.loglevel = WARNING
+        """);
+
+    SqliteSystem(ActorSystem system, IActorRef registry)
+    {
+        System = system;
+        Registry = registry;
+    }
+
+    public ActorSystem System { get; }
+
+    public IActorRef Registry { get; }
+
+    public static SqliteSystem Start(string databasePath, ContainerDependencies deps)
+    {
+        var system = ActorSystem.Create("recovery", ActorPodConfig.Sqlite(databasePath, Quiet));
+        return new SqliteSystem(system, ContainerHost.Start(system, deps));
+    }
+
+    public Task<T> Ask<T>(object message) => Registry.Ask<T>(message, TimeSpan.FromSeconds(15));
+
+    public async ValueTask DisposeAsync()
+    {
+        await System.Terminate();
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Folds the WAL into the database file, so the file alone holds the journal.</summary>
+    public static void Checkpoint(string databasePath)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        command.ExecuteNonQuery();
+    }
+}
