@@ -41,6 +41,13 @@ internal static partial class LibC
         ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8)
         | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
 
+    /// <summary>The text of the errno the last call left.</summary>
+    public static string LastError()
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return $"{Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})";
+    }
+
     /// <summary>Throws with the errno text when a call returned -1.</summary>
     public static void Check(int result, string what)
     {

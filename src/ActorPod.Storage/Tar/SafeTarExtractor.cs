@@ -27,6 +27,12 @@ public sealed partial class SafeTarExtractor(TarExtractOptions options)
         {
             await ExtractEntriesAsync(tar, directory, ct);
         }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // Corrupt gzip or a tar cut short shows up while an entry's data is copied, not only between entries.
+            Directory.Delete(directory, recursive: true);
+            throw ActorPodException.InvalidArgument($"malformed tar archive: {e.Message}");
+        }
         catch
         {
             Directory.Delete(directory, recursive: true);
