@@ -155,7 +155,7 @@ public sealed partial class SafeTarExtractor
 
         if (entry.EntryType != TarEntryType.SymbolicLink)
         {
-            File.SetUnixFileMode(path, entry.Mode);
+            LibC.Check(LibC.Chmod(path, (uint)entry.Mode), $"changing mode of {path}");
         }
     }
 
