@@ -36,6 +36,9 @@ internal static partial class LibC
     [LibraryImport("libc", EntryPoint = "setxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetXattr(string path, string name, byte[] value, nuint size, int flags);
 
+    [LibraryImport("libc", EntryPoint = "getxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint GetXattr(string path, string name, byte[] value, nuint size);
+
     [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Utimensat(int dirFd, string path, TimeSpec[] times, int flags);
 
