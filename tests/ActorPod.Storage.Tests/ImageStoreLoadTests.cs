@@ -61,8 +61,8 @@ public sealed class ImageStoreLoadTests : IDisposable
         var layers = store.LayerDirectories(image);
         Assert.Equal("two", File.ReadAllText(Path.Join(layers[0], "etc/added")));
         Assert.Equal("one", File.ReadAllText(Path.Join(layers[1], "etc/hostname")));
-        var whiteout = new FileInfo(Path.Join(layers[0], "etc/removed"));
-        Assert.True(whiteout.Exists || whiteout.Attributes != 0);
+        Assert.False(File.Exists(Path.Join(layers[0], "etc/.wh.removed")));
+        Assert.True(Path.Exists(Path.Join(layers[0], "etc/removed")));
         Assert.Equal("/bin/busybox", new FileInfo(Path.Join(layers[1], "bin/sh")).LinkTarget);
     }
 

@@ -128,7 +128,8 @@ public sealed partial class ImageStore
     {
         Directory.CreateDirectory(directory);
         var layer = await LayerUnpacker.UnpackAsync(blob, Path.Join(directory, "diff"), diffId, what, ct);
-        await File.WriteAllTextAsync(Path.Join(directory, "size"), layer.Size.ToString(CultureInfo.InvariantCulture), ct);
+        var size = layer.Size.ToString(CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Join(directory, "size"), size, ct);
         return layer;
     }
 

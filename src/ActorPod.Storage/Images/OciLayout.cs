@@ -49,13 +49,17 @@ internal static class OciLayout
             Architecture.Arm64 => "arm64",
             _ => "amd64",
         };
+        if (manifests.Count == 0)
+        {
+            throw ActorPodException.InvalidArgument("OCI layout: an image index without manifests");
+        }
+
+        // An index without this host's platform still yields its first image: better than refusing a load.
         return manifests.FirstOrDefault(m => m.TryGetProperty("platform", out var p)
                 && p.GetProperty("os").GetString() == "linux"
                 && p.GetProperty("architecture").GetString() == arch) is { ValueKind: JsonValueKind.Object } found
             ? found
-            : manifests.FirstOrDefault(m => m.ValueKind == JsonValueKind.Object) is { ValueKind: JsonValueKind.Object } any
-                ? any
-                : throw ActorPodException.InvalidArgument("OCI layout: an image index without manifests");
+            : manifests[0];
     }
 
     private static List<JsonElement> Manifests(JsonElement index) =>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace ActorPod.Storage.Native;
 
-/// <summary>The Linux system calls the BCL does not wrap: mounts, device nodes, ownership, xattrs, hard links.</summary>
+/// <summary>Linux system calls the BCL does not wrap: mounts, device nodes, ownership, xattrs, links.</summary>
 internal static partial class LibC
 {
     public const uint SIfChr = 0x2000;

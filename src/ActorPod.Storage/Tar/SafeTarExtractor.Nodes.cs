@@ -168,6 +168,7 @@ public sealed partial class SafeTarExtractor
             Seconds = ticks / TimeSpan.TicksPerSecond,
             Nanoseconds = ticks % TimeSpan.TicksPerSecond * 100,
         };
-        LibC.Check(LibC.Utimensat(LibC.AtFdCwd, path, [spec, spec], LibC.AtSymlinkNoFollow), $"setting times of {path}");
+        var result = LibC.Utimensat(LibC.AtFdCwd, path, [spec, spec], LibC.AtSymlinkNoFollow);
+        LibC.Check(result, $"setting times of {path}");
     }
 }

@@ -65,7 +65,10 @@ internal static class TestImages
         {
             schemaVersion = 2,
             config = new { mediaType = "application/vnd.oci.image.config.v1+json", digest = TarBuilder.Sha256(config) },
-            layers = new[] { new { mediaType = "application/vnd.oci.image.layer.v1.tar+gzip", digest = TarBuilder.Sha256(layer) } },
+            layers = new[]
+            {
+                new { mediaType = "application/vnd.oci.image.layer.v1.tar+gzip", digest = TarBuilder.Sha256(layer) },
+            },
         });
         var index = JsonSerializer.Serialize(new
         {
