@@ -3,7 +3,8 @@ namespace ActorPod.Api;
 /// <summary>How the daemon's Docker Engine API listens and what it reports about itself.</summary>
 public sealed record DockerApiOptions
 {
-    /// <summary>The unix socket to listen on; a stale socket file is removed first, the new one gets mode 0660.</summary>
+    /// <summary>The unix socket to listen on; a stale socket file is removed first, the new one gets mode
+    /// 0660.</summary>
     public required string SocketPath { get; init; }
 
     /// <summary>The daemon's root directory; image uploads are spooled under <c>Root/tmp</c>.</summary>

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace ActorPod.Api.Endpoints;
 
-/// <summary><c>POST /images/load</c> (docker-archive) and <c>POST /images/create?fromSrc=-</c> (rootfs import).</summary>
+/// <summary>
+/// <c>POST /images/load</c> (docker-archive) and <c>POST /images/create?fromSrc=-</c> (rootfs import).
+/// </summary>
 public static class ImageUploadEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ApiServices api)

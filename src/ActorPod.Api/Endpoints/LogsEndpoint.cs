@@ -30,7 +30,9 @@ public static class LogsEndpoint
 
         var stopped = options.Follow ? WaitStopped(ctx, api, info.Id) : null;
         var tty = info.Spec.Tty;
-        ctx.Response.ContentType = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
+        ctx.Response.ContentType = tty
+            ? "application/vnd.docker.raw-stream"
+            : "application/vnd.docker.multiplexed-stream";
         await ctx.Response.StartAsync(ctx.RequestAborted);
 
         if (info.LogPath is null)

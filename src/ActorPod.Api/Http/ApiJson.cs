@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace ActorPod.Api.Http;
 
-/// <summary>JSON as Docker speaks it: PascalCase names as declared, case-insensitive input, unknown fields ignored.</summary>
+/// <summary>
+/// JSON as Docker speaks it: PascalCase names as declared, case-insensitive input, unknown fields ignored.
+/// </summary>
 public static class ApiJson
 {
     public static readonly JsonSerializerOptions Options = new()

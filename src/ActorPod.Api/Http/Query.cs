@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ActorPod.Api.Http;
 
-/// <summary>Query parameters parsed as Docker does, with a 400 naming the parameter when a value is malformed.</summary>
+/// <summary>Query parameters parsed as Docker does; a malformed value is a 400 naming the parameter.</summary>
 public static class Query
 {
     public static string? String(HttpContext ctx, string name) =>

@@ -1,6 +1,6 @@
 namespace ActorPod.Cli.Client;
 
-/// <summary>Where the daemon listens: <c>--host unix:///PATH</c>, else <c>ACTORPOD_HOST</c>, else the default.</summary>
+/// <summary>Where the daemon listens: <c>--host unix:///PATH</c>, else <c>ACTORPOD_HOST</c>, else a default.</summary>
 public static class DaemonAddress
 {
     public const string Default = "unix:///run/actorpod/actorpod.sock";

@@ -4,7 +4,9 @@ using System.Text.Json;
 
 namespace ActorPod.Cli.Client;
 
-/// <summary>The Docker Engine API of actorpodd over its unix socket; non-2xx replies become <see cref="CliException"/>.</summary>
+/// <summary>
+/// The Docker Engine API of actorpodd over its unix socket; error replies become <see cref="CliException"/>.
+/// </summary>
 public sealed class DaemonClient : IDisposable
 {
     /// <summary>The API version the client speaks; every path is sent under it.</summary>
@@ -36,7 +38,11 @@ public sealed class DaemonClient : IDisposable
         };
 
         // Waits and followed logs last as long as the container runs.
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost"), Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(handler)
+        {
+            BaseAddress = new Uri("http://localhost"),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
     }
 
     /// <summary>Sends a request and returns the response once its headers arrived; throws on an error status.</summary>

@@ -74,7 +74,7 @@ public static class ImageCommands
         var lines = rows.SelectMany(r => Tags(r).Select(tag => (IReadOnlyList<string>)
         [
             tag.Repo, tag.Tag, ShortId(r),
-            Api.Mapping.HumanDuration.Format(now - DateTimeOffset.FromUnixTimeSeconds(r.GetProperty("Created").GetInt64())) + " ago",
+            Ago(now, r.GetProperty("Created").GetInt64()),
             Size(r.GetProperty("Size").GetInt64()),
         ]));
         return Table.Render(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], lines);
@@ -91,6 +91,9 @@ public static class ImageCommands
         return tags.Select(t => t.LastIndexOf(':') is var c && c > t.LastIndexOf('/') ? (t[..c], t[(c + 1)..])
             : (t, "latest"));
     }
+
+    static string Ago(DateTimeOffset now, long unix) =>
+        Api.Mapping.HumanDuration.Format(now - DateTimeOffset.FromUnixTimeSeconds(unix)) + " ago";
 
     static string ShortId(JsonElement r) => r.GetProperty("Id").GetString()!.Replace("sha256:", "")[..12];
 

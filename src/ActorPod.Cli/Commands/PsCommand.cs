@@ -64,7 +64,8 @@ public static class PsCommand
         }
 
         var created = DateTimeOffset.FromUnixTimeSeconds(r.GetProperty("Created").GetInt64());
-        var names = string.Join(',', r.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!.TrimStart('/')));
+        var names = string.Join(',',
+            r.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!.TrimStart('/')));
         return [Id(r, noTrunc), r.GetProperty("Image").GetString()!, command,
             Api.Mapping.HumanDuration.Format(now - created) + " ago", r.GetProperty("Status").GetString()!, names];
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ActorPod.Cli.Parsing;
 
-/// <summary>Turns repeated <c>--filter key=value</c> into Docker's filters JSON, <c>{"key":["value",...]}</c>.</summary>
+/// <summary>Turns repeated <c>--filter key=value</c> into Docker's filters JSON: <c>{"key":["value"]}</c>.</summary>
 public static class FilterArgs
 {
     static readonly string[] Keys = ["name", "status", "label", "id"];

@@ -23,8 +23,8 @@ public static class K8sFileLogReader
             yield break;
         }
 
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-            64 * 1024, useAsync: true);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read,
+            FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
         var lines = new LineSplitter();
         var joiner = new PartialJoiner();
 
