@@ -1,1 +1,3 @@
-Console.WriteLine("actorpod");
+using ActorPod.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,7 @@
+using ActorPod.Api.Http;
+using ActorPod.Storage;
+
+namespace ActorPod.Api.Endpoints;
+
+/// <summary>What every endpoint group needs: the registry, the image store, the options and the log.</summary>
+public sealed record ApiServices(Registry Registry, IImageStore Images, DockerApiOptions Options, Serilog.ILogger Log);

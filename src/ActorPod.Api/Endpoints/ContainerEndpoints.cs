@@ -1,0 +1,69 @@
+using ActorPod.Api.Dto;
+using ActorPod.Api.Http;
+using ActorPod.Api.Mapping;
+using ActorPod.Messages.Commands;
+using ActorPod.Messages.Replies;
+
+namespace ActorPod.Api.Endpoints;
+
+/// <summary>Create, list, inspect and remove containers.</summary>
+public static class ContainerEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, ApiServices api)
+    {
+        app.MapPost("/containers/create", ctx => CreateAsync(ctx, api));
+        app.MapGet("/containers/json", ctx => ListAsync(ctx, api));
+        app.MapGet("/containers/{id}/json", ctx => InspectAsync(ctx, api));
+        app.MapDelete("/containers/{id}", ctx => RemoveAsync(ctx, api));
+    }
+
+    static async Task CreateAsync(HttpContext ctx, ApiServices api)
+    {
+        var body = await JsonBody.ReadAsync<CreateContainerRequest>(ctx, api.Options.MaxJsonBodyBytes);
+        var config = CreateRequestMapper.ToConfig(body, Query.String(ctx, "name"));
+        if (api.Images.Find(config.Image) is null)
+        {
+            throw ApiException.NotFound($"No such image: {config.Image}");
+        }
+
+        var created = await api.Registry.AskAsync<CreateSucceeded>(new CreateContainer(config), ctx.RequestAborted);
+        api.Log.Information("Created container {ContainerId} ({Name}) from {Image}", created.ContainerId,
+            created.Name, config.Image);
+
+        await ApiJson.WriteAsync(ctx, new CreateContainerResponse(created.ContainerId, created.Warnings), 201);
+    }
+
+    static async Task ListAsync(HttpContext ctx, ApiServices api)
+    {
+        var limit = Query.Int(ctx, "limit") ?? -1;
+        var all = Query.Bool(ctx, "all") || limit > 0;
+        var filter = ContainerFilter.Parse(Query.String(ctx, "filters"));
+
+        var list = await api.Registry.AskAsync<ContainerList>(new ListContainers(all), ctx.RequestAborted);
+        var now = DateTimeOffset.UtcNow;
+        var rows = list.Containers
+            .Where(filter.Matches)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(limit > 0 ? limit : int.MaxValue)
+            .Select(c => ContainerMapper.ToSummary(c, now))
+            .ToList();
+
+        await ApiJson.WriteAsync(ctx, rows);
+    }
+
+    static async Task InspectAsync(HttpContext ctx, ApiServices api)
+    {
+        var details = await api.Registry.AskAsync<ContainerDetails>(new InspectContainer(Id(ctx)), ctx.RequestAborted);
+        await ApiJson.WriteAsync(ctx, ContainerMapper.ToInspect(details.Info));
+    }
+
+    static async Task RemoveAsync(HttpContext ctx, ApiServices api)
+    {
+        var command = new RemoveContainer(Id(ctx), Query.Bool(ctx, "force"), Query.Bool(ctx, "v"));
+        await api.Registry.AskAsync<CommandSucceeded>(command, ctx.RequestAborted);
+        ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    /// <summary>The container reference of the route: name, full id or unique id prefix.</summary>
+    public static string Id(HttpContext ctx) => (string)ctx.Request.RouteValues["id"]!;
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace ActorPod.Cli.Commands;
+
+/// <summary>The Docker create body the client sends.</summary>
+public sealed record CreateBody
+{
+    public required string Image { get; init; }
+    public List<string>? Cmd { get; init; }
+    public List<string>? Entrypoint { get; init; }
+    public List<string> Env { get; init; } = [];
+    public string? WorkingDir { get; init; }
+    public string? User { get; init; }
+    public string? Hostname { get; init; }
+    public Dictionary<string, string> Labels { get; init; } = [];
+    public bool Tty { get; init; }
+    public bool OpenStdin { get; init; }
+    public required CreateHostConfigBody HostConfig { get; init; }
+}
+
+/// <summary>The HostConfig part of the create body.</summary>
+public sealed record CreateHostConfigBody(List<string> Binds, string NetworkMode, bool AutoRemove);
+
+/// <summary>Source-generated JSON for the client: no reflection at start-up.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateBody))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+using ActorPod.Cli.Client;
+
+namespace ActorPod.Cli.Commands;
+
+/// <summary>The options <c>create</c> and <c>run</c> share, and the create request they make.</summary>
+public sealed class CreateOptions
+{
+    public Option<string?> Name { get; } = new("--name") { Description = "Container name" };
+    public Option<string[]> Env { get; } = new("--env", "-e") { Description = "KEY=VALUE environment variable" };
+    public Option<string?> Workdir { get; } = new("--workdir", "-w") { Description = "Working directory" };
+    public Option<string?> User { get; } = new("--user", "-u") { Description = "uid[:gid] or user name" };
+    public Option<string?> Hostname { get; } = new("--hostname") { Description = "Container host name" };
+    public Option<string[]> Volume { get; } = new("--volume", "-v") { Description = "HOST:CTR[:ro] bind mount" };
+    public Option<string?> Entrypoint { get; } = new("--entrypoint") { Description = "Override the entrypoint" };
+    public Option<string> Network { get; } = new("--network")
+    {
+        Description = "none or host",
+        DefaultValueFactory = _ => "none",
+    };
+    public Option<string[]> Label { get; } = new("--label", "-l") { Description = "k=v label" };
+    public Option<bool> Tty { get; } = new("--tty", "-t") { Description = "Allocate a pseudo-TTY" };
+    public Option<bool> Interactive { get; } = new("--interactive", "-i") { Description = "Keep stdin open" };
+    public Argument<string> Image { get; } = new("IMAGE");
+    public Argument<string[]> Command { get; } = new("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Name, Env, Workdir, User, Hostname, Volume, Entrypoint, Network, Label,
+                     Tty, Interactive })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Arguments.Add(Image);
+        command.Arguments.Add(Command);
+    }
+
+    public CreateBody Body(ParseResult parse, bool autoRemove)
+    {
+        var cmd = parse.GetValue(Command) ?? [];
+        var entrypoint = parse.GetValue(Entrypoint);
+        return new CreateBody
+        {
+            Image = parse.GetValue(Image)!,
+            Cmd = cmd.Length > 0 ? [.. cmd] : null,
+            Entrypoint = entrypoint is null ? null : [entrypoint],
+            Env = [.. parse.GetValue(Env) ?? []],
+            WorkingDir = parse.GetValue(Workdir),
+            User = parse.GetValue(User),
+            Hostname = parse.GetValue(Hostname),
+            Labels = Labels(parse.GetValue(Label) ?? []),
+            Tty = parse.GetValue(Tty),
+            OpenStdin = parse.GetValue(Interactive),
+            HostConfig = new CreateHostConfigBody([.. parse.GetValue(Volume) ?? []], parse.GetValue(Network)!,
+                autoRemove),
+        };
+    }
+
+    /// <summary>POSTs the create; returns the new container's id.</summary>
+    public async Task<string> CreateAsync(DaemonClient client, ParseResult parse, bool autoRemove, CancellationToken ct)
+    {
+        var name = parse.GetValue(Name);
+        var query = string.IsNullOrEmpty(name) ? "" : "?name=" + Uri.EscapeDataString(name);
+        var content = JsonContent.Create(Body(parse, autoRemove), CliJsonContext.Default.CreateBody);
+        var reply = await client.PostJsonAsync("/containers/create" + query, content, ct);
+        return reply.GetProperty("Id").GetString()!;
+    }
+
+    static Dictionary<string, string> Labels(string[] labels) => labels.ToDictionary(
+        l => l.Split('=', 2)[0],
+        l => l.Contains('=') ? l.Split('=', 2)[1] : "");
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using ActorPod.Cli.Client;
+using static ActorPod.Cli.Commands.Globals;
+
+namespace ActorPod.Cli.Commands;
+
+/// <summary><c>init</c>, <c>start</c>, <c>stop</c>, <c>kill</c>, <c>rm</c> and <c>wait</c>.</summary>
+public static class LifecycleCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return PerContainer("init", "Create containers in the runtime without starting them", _ => "",
+            id => $"/actorpod/containers/{id}/init");
+        yield return PerContainer("start", "Start containers", _ => "", id => $"/containers/{id}/start");
+
+        var time = new Option<int?>("--time", "-t") { Description = "Seconds to wait before killing" };
+        yield return PerContainer("stop", "Stop containers", p => p.GetValue(time) is { } t ? $"?t={t}" : "",
+            id => $"/containers/{id}/stop", time);
+
+        var signal = new Option<string>("--signal", "-s")
+        {
+            Description = "Signal to send",
+            DefaultValueFactory = _ => "SIGKILL",
+        };
+        yield return PerContainer("kill", "Send a signal to containers", p => $"?signal={Escape(p.GetValue(signal)!)}",
+            id => $"/containers/{id}/kill", signal);
+
+        var force = new Option<bool>("--force", "-f") { Description = "Kill running containers first" };
+        yield return PerContainer("rm", "Remove containers", p => p.GetValue(force) ? "?force=1" : "",
+            id => $"/containers/{id}", force, HttpMethod.Delete);
+
+        yield return Wait();
+    }
+
+    static Command PerContainer(string name, string description, Func<ParseResult, string> query,
+        Func<string, string> path, Option? option = null, HttpMethod? method = null)
+    {
+        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var command = new Command(name, description) { containers };
+        if (option is not null)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            using var client = Connect(parse);
+            return await ForEachAsync(parse.GetValue(containers)!, async reference =>
+            {
+                await client.SendEmptyAsync(method ?? HttpMethod.Post, path(Escape(reference)) + query(parse), ct);
+                Console.WriteLine(reference);
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    static Command Wait()
+    {
+        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var command = new Command("wait", "Wait for containers to stop and print their exit codes") { containers };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var client = Connect(parse);
+            var last = 0;
+            var failed = await ForEachAsync(parse.GetValue(containers)!, async reference =>
+            {
+                var reply = await client.PostJsonAsync($"/containers/{Escape(reference)}/wait", null, ct);
+                last = reply.GetProperty("StatusCode").GetInt32();
+                Console.WriteLine(last);
+                return 0;
+            });
+            return failed != 0 ? failed : last;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the action for every reference; an error is reported and the rest still run (as podman).</summary>
+    public static async Task<int> ForEachAsync(IEnumerable<string> references, Func<string, Task<int>> action)
+    {
+        var code = 0;
+        foreach (var reference in references)
+        {
+            try
+            {
+                await action(reference);
+            }
+            catch (CliException e)
+            {
+                await Console.Error.WriteLineAsync($"Error: {e.Message}");
+                code = e.ExitCode;
+            }
+        }
+
+        return code;
+    }
+}
