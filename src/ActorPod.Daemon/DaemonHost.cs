@@ -1,0 +1,96 @@
+using ActorPod.Actors.Containers;
+using ActorPod.Actors.Hosting;
+using ActorPod.Actors.Persistence;
+using ActorPod.Api;
+using ActorPod.Oci;
+using ActorPod.Oci.Native;
+using ActorPod.Storage;
+using ActorPod.Storage.Containers;
+using ActorPod.Storage.Images;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace ActorPod.Daemon;
+
+/// <summary>
+/// Wires the supervisor: storage, the conmon runtime, the actor system (via Akka.Hosting) with its journal, and
+/// the Docker Engine API on the unix socket. Runs until SIGTERM or SIGINT.
+/// </summary>
+static class DaemonHost
+{
+    sealed class RegistryKey;
+
+    public static async Task<int> RunAsync(DaemonOptions options, CancellationToken ct)
+    {
+        var log = DaemonLogging.Create(options.LogLevel);
+        try
+        {
+            return await RunAsync(options, log, ct);
+        }
+        catch (Exception ex)
+        {
+            log.Fatal(ex, "actorpodd failed to start");
+            return 1;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+
+    static async Task<int> RunAsync(DaemonOptions options, Serilog.ILogger log, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.Root);
+
+        // conmon daemonizes; as a subreaper the supervisor inherits and reaps it instead of leaving zombies.
+        ChildReaper.BecomeSubreaper();
+
+        var images = new ImageStore(Path.Combine(options.Root, "storage"));
+        var storage = new ContainerStorage(options.Root, images);
+        using var runtime = new ConmonRuntime(RuntimeOptions.ForRoot(Path.Combine(options.Root, "rt")), log);
+        var akkaConfig = AkkaConfig(options);
+        var settings = akkaConfig.GetConfig("actorpod");
+        var deps = new ContainerDependencies(runtime, storage, images, options.Node,
+            settings.GetTimeSpan("exit-grace", ContainerDependencies.DefaultExitGrace),
+            settings.GetInt("snapshot-every", 50));
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(log, dispose: false);
+        builder.Services.AddAkka("actorpod", akka =>
+        {
+            akka.AddHocon(akkaConfig, HoconAddMode.Prepend);
+            akka.WithActors((system, registry) => registry.Register<RegistryKey>(ContainerHost.Start(system, deps)));
+        });
+
+        using var host = builder.Build();
+        await host.StartAsync(ct);
+        var registryActor = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<RegistryKey>(ct);
+
+        await using var api = await DockerApiServer.BuildAsync(
+            new DockerApiOptions { SocketPath = options.Socket, Root = options.Root, Name = options.Node },
+            registryActor, images, log);
+        await api.StartAsync(ct);
+        log.Information("actorpodd serving the Docker Engine API on {Socket}, root {Root}, node {Node}",
+            options.Socket, options.Root, options.Node);
+
+        await host.WaitForShutdownAsync(ct);
+        log.Information("actorpodd stopping; containers keep running under conmon");
+        return 0;
+    }
+
+    static Config AkkaConfig(DaemonOptions options)
+    {
+        Config? overrides = options.ConfigFile is null
+            ? null
+            : ConfigurationFactory.ParseString(File.ReadAllText(options.ConfigFile));
+        return options.Postgres is null
+            ? ActorPodConfig.Sqlite(Path.Combine(options.Root, "actorpod.db"), overrides)
+            : ActorPodConfig.Postgres(options.Postgres, overrides);
+    }
+}
