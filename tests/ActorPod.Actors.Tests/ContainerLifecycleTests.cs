@@ -247,4 +247,18 @@ public sealed class ContainerLifecycleTests : ActorTestBase
         Assert.Equal(["running"], live.Select(c => c.Name));
         Assert.Equal(2, all.Count);
     }
+
+    [Fact]
+    public void Kill_during_a_long_stop_cuts_it_short()
+    {
+        var id = Create(null, "ignore-term");
+        Ask<CommandSucceeded>(new StartContainer(id));
+        var stopper = CreateTestProbe();
+        Registry.Tell(new StopContainer(id, 300), stopper);
+
+        Ask<CommandSucceeded>(new KillContainer(id));
+
+        stopper.ExpectMsg<CommandSucceeded>();
+        Assert.Equal(137, Inspect(id).ExitCode);
+    }
 }

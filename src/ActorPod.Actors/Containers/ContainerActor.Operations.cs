@@ -50,6 +50,7 @@ public sealed partial class ContainerActor
         Command<StopTimeoutElapsed>(OnStopTimeout);
         Command<ExitOverdue>(OnExitOverdue);
         Command<SignalFailed>(OnSignalFailed);
+        Command<Messages.Commands.KillContainer>(OnKillWhileBusy);
         CommandAny(_ => Stash.Stash());
     }
 

@@ -84,6 +84,30 @@ public sealed partial class ContainerActor
         ScheduleExitOverdue(_deps.ExitGrace);
     }
 
+    /// <summary>
+    /// A kill during a stop must not wait for the stop's timeout: it is how a user cuts a long stop short. Only
+    /// the signal goes out now; the stop still ends with the exit.
+    /// </summary>
+    void OnKillWhileBusy(Messages.Commands.KillContainer command)
+    {
+        if (_operation is not { AwaitingExit: true } || ContainerDecisions.Decide(_state, command) is not Perform
+            {
+                Effect: KillEffect kill,
+            })
+        {
+            Stash.Stash();
+            return;
+        }
+
+        var replyTo = Sender;
+        Persist(new ContainerKilled(Id, kill.Signal, DateTimeOffset.UtcNow), evt =>
+        {
+            ApplyEvent(evt);
+            SendSignal(kill.Signal, thawAfter: false);
+            replyTo.Tell(new CommandSucceeded(Id, "kill"));
+        });
+    }
+
     void OnSignalFailed(SignalFailed msg)
     {
         _log.Warning("Container {ContainerId}: signal failed: {Reason}", Id, msg.Error.Message);

@@ -78,6 +78,13 @@ public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
 
     void OnCreate(CreateContainer msg)
     {
+        // A recovering container may be about to give its name back (removed, or never created).
+        if (_recovering.Count > 0)
+        {
+            Stash.Stash();
+            return;
+        }
+
         var config = msg.Config;
         var name = config.Name is null ? UnusedName() : ContainerNames.Normalize(config.Name);
         var error = ValidateName(name, config.Name is not null);
