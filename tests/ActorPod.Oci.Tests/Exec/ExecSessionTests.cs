@@ -61,7 +61,7 @@ public sealed class ExecSessionTests(BusyboxRootfs rootfs) : IClassFixture<Busyb
     [Fact]
     public async Task Resize_before_start_shows_in_stty_size()
     {
-        var request = _exec.Request(["busybox", "stty", "size"], tty: true);
+        var request = _exec.Request(["busybox", "stty", "size"], tty: true, stdin: true);
 
         var result = await _exec.RunAsync(request, beforeStart: a => a.ResizeAsync(width: 77, height: 33).Wait());
 
