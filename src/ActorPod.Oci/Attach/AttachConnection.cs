@@ -29,7 +29,7 @@ public sealed class AttachConnection : IAsyncDisposable
     /// <summary>conmon's control FIFO beside the socket (both live in conmon's bundle directory).</summary>
     public string ControlFifoPath => Path.Combine(Path.GetDirectoryName(SocketPath) ?? "/", "ctl");
 
-    /// <summary>Connects to <paramref name="socketPath"/>, which may be longer than a unix socket address allows.</summary>
+    /// <summary>Connects to <paramref name="socketPath"/>, even one longer than a socket address allows.</summary>
     public static async Task<AttachConnection> ConnectAsync(string socketPath, CancellationToken ct)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Seqpacket, ProtocolType.Unspecified);

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace ActorPod.Oci.Attach;
 
-/// <summary>open(2), write(2) and close(2) for what .NET cannot open: O_PATH directories and FIFOs non-blocking.</summary>
+/// <summary>open(2), write(2), close(2): .NET opens neither O_PATH directories nor FIFOs non-blocking.</summary>
 internal static partial class AttachNative
 {
     public const int OWrOnly = 0x1;

@@ -14,7 +14,7 @@ public static class ExecProcessSpec
         WriteIndented = true,
     };
 
-    /// <summary>The process of <paramref name="request"/>; the user is resolved against the container's rootfs.</summary>
+    /// <summary>The process of <paramref name="request"/>; its user is resolved in the container's rootfs.</summary>
     public static OciProcess Build(ExecRequest request, ulong hostNoFileHardLimit)
     {
         var caps = request.Privileged ? AllCapabilities.OnThisKernel() : OciDefaults.Capabilities;
