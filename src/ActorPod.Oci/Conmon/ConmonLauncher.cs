@@ -13,8 +13,8 @@ namespace ActorPod.Oci.Conmon;
 internal sealed class ConmonLauncher(RuntimeOptions options, ILogger logger)
 {
     // Inheritable pipe ends leak into any process forked while they are open; serializing launches at least keeps
-    // one conmon from holding another's pipes.
-    private static readonly SemaphoreSlim LaunchGate = new(1, 1);
+    // one conmon from holding another's pipes. Exec launches (ConmonExecRuntime) take the same gate.
+    internal static readonly SemaphoreSlim LaunchGate = new(1, 1);
 
     public async Task<ConmonStarted> LaunchAsync(ConmonLaunch launch, CancellationToken ct)
     {
