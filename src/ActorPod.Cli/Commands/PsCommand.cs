@@ -48,7 +48,7 @@ public static class PsCommand
 
         if (!string.IsNullOrEmpty(format))
         {
-            return string.Concat(rows.Select(r => GoTemplate.Render(format, r) + "\n"));
+            return string.Concat(rows.Select(r => GoTemplate.Render(format, TemplateRow(r, noTrunc, now)) + "\n"));
         }
 
         return Table.Render(["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES"],
@@ -68,6 +68,33 @@ public static class PsCommand
             r.GetProperty("Names").EnumerateArray().Select(n => n.GetString()!.TrimStart('/')));
         return [Id(r, noTrunc), r.GetProperty("Image").GetString()!, command,
             Api.Mapping.HumanDuration.Format(now - created) + " ago", r.GetProperty("Status").GetString()!, names];
+    }
+
+    /// <summary>
+    /// The fields a podman <c>ps --format</c> template sees: names joined and without Docker's leading slash,
+    /// short ids unless <c>--no-trunc</c>, a human creation time; the API's own fields stay available.
+    /// </summary>
+    static JsonElement TemplateRow(JsonElement r, bool noTrunc, DateTimeOffset now)
+    {
+        var cells = Row(r, noTrunc: true, now);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in r.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteString("ID", Id(r, noTrunc));
+            writer.WriteString("Names", cells[5]);
+            writer.WriteString("CreatedAt", DateTimeOffset.FromUnixTimeSeconds(r.GetProperty("Created").GetInt64())
+                .ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("CreatedHuman", cells[3]);
+            writer.WriteEndObject();
+        }
+
+        return JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
     }
 
     static string Id(JsonElement r, bool noTrunc)

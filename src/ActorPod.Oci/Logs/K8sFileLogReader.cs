@@ -37,6 +37,11 @@ public static class K8sFileLogReader
             }
         }
 
+        if (!options.Follow)
+        {
+            backlog.AddRange(joiner.Flush().Where(entry => Selected(entry, options)));
+        }
+
         var start = options.Tail is { } tail ? Math.Max(0, backlog.Count - tail) : 0;
         for (var i = start; i < backlog.Count; i++)
         {
@@ -66,6 +71,12 @@ public static class K8sFileLogReader
                     yield return entry;
                 }
             }
+        }
+
+        // Output that ended without a newline is still output.
+        foreach (var entry in joiner.Flush().Where(entry => Selected(entry, options)))
+        {
+            yield return entry;
         }
     }
 
@@ -108,6 +119,19 @@ public static class K8sFileLogReader
     sealed class PartialJoiner
     {
         readonly Dictionary<LogStream, StringBuilder> _partials = [];
+        readonly Dictionary<LogStream, LogEntry> _firsts = [];
+
+        /// <summary>The partial lines still waiting for their end, as entries of their own.</summary>
+        public IEnumerable<LogEntry> Flush()
+        {
+            var pending = _firsts.Select(first => first.Value with
+            {
+                Content = _partials[first.Key].ToString(), Partial = false,
+            }).OrderBy(entry => entry.Timestamp).ToList();
+            _partials.Clear();
+            _firsts.Clear();
+            return pending;
+        }
 
         public LogEntry? Add(string line)
         {
@@ -121,6 +145,7 @@ public static class K8sFileLogReader
                 if (!_partials.TryGetValue(entry.Stream, out var sb))
                 {
                     _partials[entry.Stream] = sb = new StringBuilder();
+                    _firsts[entry.Stream] = entry;
                 }
 
                 sb.Append(entry.Content);
@@ -129,6 +154,7 @@ public static class K8sFileLogReader
 
             if (_partials.Remove(entry.Stream, out var head))
             {
+                _firsts.Remove(entry.Stream);
                 return entry with { Content = head.Append(entry.Content).ToString() };
             }
 
