@@ -5,7 +5,7 @@ namespace ActorPod.EndToEnd.Tests;
 [Collection(DaemonCollection.Name)]
 public sealed class LifecycleTests(DaemonFixture daemon) : DaemonTest(daemon)
 {
-    const string TrapTerm = "trap 'exit 0' TERM; while true; do sleep 0.1; done";
+    const string TrapTerm = "trap 'exit 0' TERM; echo ready; while true; do sleep 0.1; done";
 
     [Fact]
     public async Task Stop_of_a_process_ignoring_sigterm_returns_after_the_timeout_with_137()
@@ -25,6 +25,7 @@ public sealed class LifecycleTests(DaemonFixture daemon) : DaemonTest(daemon)
     {
         var name = NewName();
         await Ok("run", "-d", "--name", name, "busybox", "sh", "-c", TrapTerm);
+        await WaitForLogAsync(name, "ready");
 
         var stop = await Cli("stop", "-t", "60", name);
 
@@ -39,7 +40,8 @@ public sealed class LifecycleTests(DaemonFixture daemon) : DaemonTest(daemon)
         // A container's pid 1 gets only the signals it handles, so the handler is the proof of delivery.
         var name = NewName();
         await Ok("run", "-d", "--name", name, "busybox", "sh", "-c",
-            "trap 'exit 10' USR1; while true; do sleep 0.1; done");
+            "trap 'exit 10' USR1; echo ready; while true; do sleep 0.1; done");
+        await WaitForLogAsync(name, "ready");
 
         await Ok("kill", "-s", "USR1", name);
         var wait = await Cli("wait", name);

@@ -24,6 +24,23 @@ public abstract class DaemonTest(DaemonFixture daemon) : IAsyncLifetime
         return result.Stdout.Trim();
     }
 
+    /// <summary>Waits (bounded) until the container's log holds <paramref name="text"/>.</summary>
+    protected async Task WaitForLogAsync(string container, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await Daemon.Cli("logs", container)).Stdout.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{container} never logged \"{text}\"");
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
