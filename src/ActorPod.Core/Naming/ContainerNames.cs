@@ -18,7 +18,7 @@ public static partial class ContainerNames
         "hamilton", "goldberg", "lamport", "milner", "hoare", "backus", "wirth", "allen", "perlman", "torvalds",
     ];
 
-    [GeneratedRegex("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$")]
+    [GeneratedRegex(@"^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+\z")]
     private static partial Regex ValidName();
 
     /// <summary>True for names Docker accepts: <c>/?[a-zA-Z0-9][a-zA-Z0-9_.-]+</c>, at most 253 characters.</summary>
