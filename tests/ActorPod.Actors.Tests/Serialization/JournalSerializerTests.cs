@@ -70,6 +70,8 @@ public sealed class JournalSerializerTests : IDisposable
         new ContainerUnpaused(Id, At),
         new ContainerRemoving(Id, At),
         new ContainerRemoved(Id, At),
+        new ContainerRestartScheduled(Id, 3, 400, At),
+        new ContainerRestartCancelled(Id, "stopped by a user", At, ByUser: true),
         new ContainerRegistered(Id, "web", "node-a", At),
         new ContainerUnregistered(Id, At),
         Snapshot,
