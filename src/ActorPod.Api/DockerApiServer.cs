@@ -60,6 +60,9 @@ public sealed class DockerApiServer : IAsyncDisposable
         LogsEndpoint.Map(app, api);
         ImageEndpoints.Map(app, api);
         ImageUploadEndpoints.Map(app, api);
+        ControlEndpoints.Map(app, api);
+        ExportEndpoint.Map(app, api);
+        ArtifactEndpoints.Map(app, api);
         return Task.FromResult(new DockerApiServer(app, options, log));
     }
 
