@@ -104,7 +104,7 @@ public sealed class CrashRecoveryTests(DaemonFixture daemon) : DaemonTest(daemon
         var name = NewName();
         await Ok("run", "-d", "--name", name, "busybox", "sleep", "1000");
         var exited = NewName();
-        await Ok("run", "--name", exited, "busybox", "sh", "-c", "exit 5");
+        Assert.Equal(5, (await Cli("run", "--name", exited, "busybox", "sh", "-c", "exit 5")).ExitCode);
 
         var copy = new DaemonFixture();
         var db = Path.Combine(Daemon.Root, "root", "actorpod.db");
@@ -120,8 +120,17 @@ public sealed class CrashRecoveryTests(DaemonFixture daemon) : DaemonTest(daemon
         try
         {
             await copy.InitializeAsync();
-            var inspect = await copy.Cli("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}|{{.State.Error}}",
-                name);
+            // Reconciliation runs after recovery, off the mailbox: inspect may answer before it is done.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            CommandResult inspect;
+            do
+            {
+                await Task.Delay(200);
+                inspect = await copy.Cli("inspect", "--format",
+                    "{{.State.Status}} {{.State.ExitCode}}|{{.State.Error}}", name);
+            }
+            while (inspect.Stdout.StartsWith("running", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
             Assert.True(inspect.ExitCode == 0, inspect.ToString());
             Assert.StartsWith("exited 255|", inspect.Stdout.Trim());
             Assert.Contains("vanished", inspect.Stdout);
