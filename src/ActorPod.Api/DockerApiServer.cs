@@ -62,6 +62,9 @@ public sealed class DockerApiServer : IAsyncDisposable
         ImageEndpoints.Map(app, api);
         ImageUploadEndpoints.Map(app, api);
         EventsEndpoint.Map(app, api, events);
+        ControlEndpoints.Map(app, api);
+        ExportEndpoint.Map(app, api);
+        ArtifactEndpoints.Map(app, api);
         return Task.FromResult(new DockerApiServer(app, options, log));
     }
 

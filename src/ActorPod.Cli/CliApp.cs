@@ -16,7 +16,8 @@ public static class CliApp
                  {
                      ImageCommands.Load(), ImageCommands.Import(), ImageCommands.Images(), CreateCommand.Create(),
                      RunCommand.Create(), InspectCommand.Create(), PsCommand.Create(), LogsCommand.Create(),
-                 }.Concat(LifecycleCommands.All()))
+                     StartCommand.Create(),
+                 }.Concat(LifecycleCommands.All()).Concat(ControlCommands.All()).Concat(ArtifactCommands.All()))
         {
             root.Subcommands.Add(command);
         }

@@ -23,6 +23,9 @@ public sealed partial class ContainerActor
             case StopEffect stop:
                 BeginStop(stop);
                 break;
+            case RestartEffect restart:
+                BeginStop(restart.Stop);
+                break;
             case RemoveEffect { KillFirst: true } remove:
                 BeginKillBeforeRemoval(remove);
                 break;
@@ -90,6 +93,12 @@ public sealed partial class ContainerActor
                 return;
             }
 
+            if (operation.Effect is RestartEffect)
+            {
+                ContinueRestart(operation);
+                return;
+            }
+
             operation.ReplyTo.Tell(new CommandSucceeded(Id, operation.Effect.Command));
             Finish();
         });
@@ -151,6 +160,7 @@ public sealed partial class ContainerActor
         {
             _log.Info("Container {ContainerId} exited with code {ExitCode}", Id, msg.Exit.ExitCode);
             MaybeAutoRemove();
+            MaybeRestartByPolicy();
         });
     }
 

@@ -49,11 +49,26 @@ public sealed partial class ContainerActor
 
         if (IsLive())
         {
-            ReconcileAsync(Id, _deps.Runtime).PipeTo(Self, success: msg => msg ?? (object)Akka.NotUsed.Instance);
+            var directory = _deps.Storage.ContainerDirectory(Id);
+            ReconcileAsync(Id, _deps.Runtime, directory).PipeTo(Self);
+            return;
         }
+
+        Self.Tell(new BootStartDue());
     }
 
-    static async Task<ContainerProcessExited?> ReconcileAsync(string id, IContainerRuntime runtime)
+    static async Task<object> ReconcileAsync(string id, IContainerRuntime runtime, string directory)
+    {
+        var exit = await ReconcileExitAsync(id, runtime);
+        if (exit is not null)
+        {
+            return exit;
+        }
+
+        return ConmonGone(directory) ? new OrphanFound() : Akka.NotUsed.Instance;
+    }
+
+    static async Task<ContainerProcessExited?> ReconcileExitAsync(string id, IContainerRuntime runtime)
     {
         var exit = runtime.ReadExit(id);
         if (exit is not null)

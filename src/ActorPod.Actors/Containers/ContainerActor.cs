@@ -54,6 +54,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
         CommonQueries();
         Command<ConfigureContainer>(OnConfigure);
         Command<ContainerProcessExited>(OnExitWhileIdle);
+        IssueFourCommands();
         Command<IContainerCommand>(OnLifecycleCommand);
         Command<EffectCompleted>(msg => _log.Debug("Container {ContainerId}: late effect result {Effect} ignored",
             Id, msg.Effect.Command));
@@ -68,6 +69,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
             ? new ContainerDetails(ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null))
             : new CommandFailed(ContainerError.NotFound(Id))));
         Command<WaitContainer>(OnWait);
+        HistoryQueries();
     }
 
     void OnConfigure(ConfigureContainer msg)

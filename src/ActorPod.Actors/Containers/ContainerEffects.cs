@@ -66,6 +66,13 @@ static class ContainerEffects
                 await deps.Runtime.ResumeAsync(id, ct);
                 events.Add(new ContainerUnpaused(id, DateTimeOffset.UtcNow));
                 break;
+            case CleanupEffect:
+                await deps.Runtime.DeleteAsync(id, ct);
+                await deps.Storage.UnmountAsync(id, force: true, ct);
+                break;
+            case UnmountEffect:
+                await deps.Storage.UnmountAsync(id, force: false, ct);
+                break;
             case RemoveEffect:
                 await deps.Runtime.DeleteAsync(id, ct);
                 await deps.Storage.RemoveAsync(id, ct);

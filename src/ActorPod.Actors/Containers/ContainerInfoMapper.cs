@@ -19,6 +19,7 @@ public static class ContainerInfoMapper
         ExitCode = state.ExitCode,
         Error = state.Error,
         RestartCount = state.RestartCount,
+        Restarting = state.Restarting,
         LogPath = state.LogPath,
         BundlePath = state.BundlePath,
         Node = node,

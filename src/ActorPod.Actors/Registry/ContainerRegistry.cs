@@ -100,7 +100,7 @@ public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
         {
             var image = _deps.Images.Find(config.Image)
                 ?? throw new ActorPodException(ContainerError.NotFound(config.Image, "image"));
-            spec = SpecResolver.Resolve(id, config, image);
+            spec = SpecResolver.Resolve(id, config, image) with { Requires = ResolveRequires(config.Requires) };
         }
         catch (ActorPodException ex)
         {
@@ -172,8 +172,22 @@ public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        if (DependencyRules.Check(command, resolved.Id!, _infoById) is { } refusal)
+        {
+            Sender.Tell(new CommandFailed(refusal));
+            return;
+        }
+
         Context.Child(resolved.Id!).Forward(command);
     }
+
+    /// <summary>Dependencies are stored by id, so renaming or reusing a name cannot change them.</summary>
+    List<string> ResolveRequires(IReadOnlyList<string> requires) => requires.Select(reference =>
+    {
+        var (id, error) = Resolve(reference);
+        return id ?? throw new ActorPodException(new ContainerError(ErrorKind.NotFound, null,
+            $"cannot create the container: it requires {reference}: {error!.Message}"));
+    }).Distinct().ToList();
 
     /// <summary>Docker's order: the full id, then an exact name, then a unique id prefix.</summary>
     (string? Id, ContainerError? Error) Resolve(string reference)

@@ -22,6 +22,8 @@ public static class JournalManifests
         (typeof(ContainerUnpaused), "container-unpaused"),
         (typeof(ContainerRemoving), "container-removing"),
         (typeof(ContainerRemoved), "container-removed"),
+        (typeof(ContainerRestartScheduled), "container-restart-scheduled"),
+        (typeof(ContainerRestartCancelled), "container-restart-cancelled"),
         (typeof(ContainerRegistered), "registry-container-registered"),
         (typeof(ContainerUnregistered), "registry-container-unregistered"),
         (typeof(ContainerState), "container-snapshot"),

@@ -1,6 +1,7 @@
 using ActorPod.Core.Decisions;
 using ActorPod.Core.Errors;
 using ActorPod.Core.Naming;
+using ActorPod.Core.State;
 using ActorPod.Messages.Model;
 using ActorPod.Storage;
 
@@ -30,6 +31,19 @@ public static class SpecResolver
             throw ActorPodException.InvalidArgument($"invalid stop signal: {stopSignal}");
         }
 
+        var policy = config.RestartPolicy ?? RestartPolicy.No;
+        if (!RestartPolicies.IsValid(policy))
+        {
+            throw ActorPodException.InvalidArgument($"invalid restart policy {policy.Name}:{policy.MaximumRetryCount}:"
+                + " expected no, on-failure[:N], always or unless-stopped");
+        }
+
+        if (config.AutoRemove && policy.Name != "no")
+        {
+            throw ActorPodException.InvalidArgument(
+                $"conflicting options: restart policy {policy.Name} and automatic removal (--rm)");
+        }
+
         ValidateNetwork(config.NetworkMode);
         ValidateBinds(config.Binds);
         ValidateEnv(config.Env);
@@ -53,6 +67,7 @@ public static class SpecResolver
             StopSignal = stopSignal,
             StopTimeout = config.StopTimeout ?? 10,
             AutoRemove = config.AutoRemove,
+            RestartPolicy = policy,
         };
     }
 

@@ -22,6 +22,9 @@ public sealed record ContainerInspect
     public required IReadOnlyList<MountDto> Mounts { get; init; }
     public required IReadOnlyList<string> ExecIDs { get; init; }
     public NetworkSettingsDto NetworkSettings { get; init; } = new();
+
+    /// <summary>ActorPod's extension: ids of the containers this one requires.</summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
 }
 
 /// <summary>The State object of inspect.</summary>
@@ -52,7 +55,7 @@ public sealed record HostConfigDto
     public bool ReadonlyRootfs { get; init; }
 }
 
-/// <summary>Docker's restart policy; ActorPod has none yet.</summary>
+/// <summary>Docker's restart policy.</summary>
 public sealed record RestartPolicyDto(string Name = "no", int MaximumRetryCount = 0);
 
 /// <summary>The Config object of inspect.</summary>

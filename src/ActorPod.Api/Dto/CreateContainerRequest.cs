@@ -23,6 +23,9 @@ public sealed record CreateContainerRequest
     public string? StopSignal { get; init; }
     public int? StopTimeout { get; init; }
     public CreateHostConfig? HostConfig { get; init; }
+
+    /// <summary>ActorPod's extension: names or ids of containers that must run before this one.</summary>
+    public List<string>? Requires { get; init; }
 }
 
 /// <summary>The HostConfig fields ActorPod honours.</summary>
@@ -31,6 +34,7 @@ public sealed record CreateHostConfig
     public List<string>? Binds { get; init; }
     public string? NetworkMode { get; init; }
     public bool AutoRemove { get; init; }
+    public RestartPolicyDto? RestartPolicy { get; init; }
 }
 
 /// <summary>The reply to a create.</summary>

@@ -77,15 +77,20 @@ public static class LifecycleEndpoints
             ctx.RequestAborted);
     }
 
+    // Docker's words (not-running, next-exit, removed) and podman's (created, initialized, running, paused,
+    // stopped, exited) share one parameter; without one, podman's default: wait until it has exited.
     static WaitCondition Condition(string? text) => text switch
     {
-        null or "" or "not-running" or "stopped" => WaitCondition.Stopped,
+        null or "" or "stopped" or "exited" => WaitCondition.Stopped,
+        "not-running" => WaitCondition.NotRunning,
         "next-exit" => WaitCondition.NextExit,
         "removed" => WaitCondition.Removed,
         "running" => WaitCondition.Running,
         "paused" => WaitCondition.Paused,
-        _ => throw ApiException.BadRequest(
-            $"invalid condition {text}: expected not-running, next-exit or removed"),
+        "created" or "configured" => WaitCondition.Configured,
+        "initialized" => WaitCondition.Initialized,
+        _ => throw ApiException.BadRequest($"invalid condition {text}: expected not-running, next-exit or removed " +
+            "(or created, initialized, running, paused, stopped, exited)"),
     };
 
     static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

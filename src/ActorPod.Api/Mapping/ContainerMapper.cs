@@ -25,6 +25,7 @@ public static class ContainerMapper
                 Binds = spec.Binds.Select(FormatBind).ToList(),
                 NetworkMode = spec.NetworkMode,
                 AutoRemove = spec.AutoRemove,
+                RestartPolicy = new RestartPolicyDto(spec.RestartPolicy.Name, spec.RestartPolicy.MaximumRetryCount),
             },
             Config = new ConfigDto
             {
@@ -43,6 +44,7 @@ public static class ContainerMapper
             },
             Mounts = Mounts(spec),
             ExecIDs = info.ExecIds,
+            Requires = spec.Requires,
         };
     }
 
@@ -77,7 +79,8 @@ public static class ContainerMapper
 
     static ContainerStateDto ToState(ContainerInfo info) => new()
     {
-        Status = StatusNames.Docker(info.Status),
+        Status = info.Restarting ? "restarting" : StatusNames.Docker(info.Status),
+        Restarting = info.Restarting,
         Running = info.Status is ContainerStatus.Running or ContainerStatus.Paused,
         Paused = info.Status == ContainerStatus.Paused,
         Dead = info.Status is ContainerStatus.Removed or ContainerStatus.Unknown,

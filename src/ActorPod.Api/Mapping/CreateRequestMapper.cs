@@ -40,7 +40,24 @@ public static class CreateRequestMapper
             StopSignal = NullIfEmpty(body.StopSignal),
             StopTimeout = body.StopTimeout,
             AutoRemove = host.AutoRemove,
+            RestartPolicy = RestartPolicy(host.RestartPolicy),
+            Requires = body.Requires ?? [],
         };
+    }
+
+    // Docker clients send an empty name for "no policy".
+    static RestartPolicy? RestartPolicy(RestartPolicyDto? dto)
+    {
+        if (dto is null || string.IsNullOrEmpty(dto.Name))
+        {
+            return null;
+        }
+
+        var policy = new RestartPolicy(dto.Name, dto.MaximumRetryCount);
+        return Core.State.RestartPolicies.IsValid(policy)
+            ? policy
+            : throw ApiException.BadRequest($"invalid restart policy {dto.Name} with {dto.MaximumRetryCount} retries:"
+                + " expected no, on-failure (retries only there), always or unless-stopped");
     }
 
     /// <summary><c>HOST:CTR[:ro|rw]</c>, both paths absolute.</summary>

@@ -16,10 +16,15 @@ public sealed record CreateBody
     public bool Tty { get; init; }
     public bool OpenStdin { get; init; }
     public required CreateHostConfigBody HostConfig { get; init; }
+    public List<string> Requires { get; init; } = [];
 }
 
 /// <summary>The HostConfig part of the create body.</summary>
-public sealed record CreateHostConfigBody(List<string> Binds, string NetworkMode, bool AutoRemove);
+public sealed record CreateHostConfigBody(List<string> Binds, string NetworkMode, bool AutoRemove,
+    RestartPolicyBody? RestartPolicy = null);
+
+/// <summary>Docker's restart policy.</summary>
+public sealed record RestartPolicyBody(string Name, int MaximumRetryCount);
 
 /// <summary>Source-generated JSON for the client: no reflection at start-up.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

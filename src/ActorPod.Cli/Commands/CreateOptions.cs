@@ -22,13 +22,21 @@ public sealed class CreateOptions
     public Option<string[]> Label { get; } = new("--label", "-l") { Description = "k=v label" };
     public Option<bool> Tty { get; } = new("--tty", "-t") { Description = "Allocate a pseudo-TTY" };
     public Option<bool> Interactive { get; } = new("--interactive", "-i") { Description = "Keep stdin open" };
+    public Option<string?> Restart { get; } = new("--restart")
+    {
+        Description = "Restart policy: no, on-failure[:N], always or unless-stopped",
+    };
+    public Option<string[]> Requires { get; } = new("--requires")
+    {
+        Description = "Containers (comma-separated) that must run before this one",
+    };
     public Argument<string> Image { get; } = new("IMAGE");
     public Argument<string[]> Command { get; } = new("COMMAND") { Arity = ArgumentArity.ZeroOrMore };
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Name, Env, Workdir, User, Hostname, Volume, Entrypoint, Network, Label,
-                     Tty, Interactive })
+                     Tty, Interactive, Restart, Requires })
         {
             command.Options.Add(option);
         }
@@ -54,8 +62,28 @@ public sealed class CreateOptions
             Tty = parse.GetValue(Tty),
             OpenStdin = parse.GetValue(Interactive),
             HostConfig = new CreateHostConfigBody([.. parse.GetValue(Volume) ?? []], parse.GetValue(Network)!,
-                autoRemove),
+                autoRemove, RestartPolicy(parse.GetValue(Restart))),
+            Requires = (parse.GetValue(Requires) ?? [])
+                .SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList(),
         };
+    }
+
+    /// <summary><c>NAME[:N]</c> into Docker's RestartPolicy; the daemon validates the name.</summary>
+    static RestartPolicyBody? RestartPolicy(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split(':', 2);
+        if (parts.Length == 2 && !int.TryParse(parts[1], out _))
+        {
+            throw new CliException($"invalid restart policy {text}: the retry count must be a number");
+        }
+
+        return new RestartPolicyBody(parts[0], parts.Length == 2 ? int.Parse(parts[1]) : 0);
     }
 
     /// <summary>POSTs the create; returns the new container's id.</summary>

@@ -4,14 +4,13 @@ using static ActorPod.Cli.Commands.Globals;
 
 namespace ActorPod.Cli.Commands;
 
-/// <summary><c>init</c>, <c>start</c>, <c>stop</c>, <c>kill</c>, <c>rm</c> and <c>wait</c>.</summary>
+/// <summary><c>init</c>, <c>stop</c>, <c>kill</c>, <c>rm</c> and <c>wait</c>.</summary>
 public static class LifecycleCommands
 {
     public static IEnumerable<Command> All()
     {
         yield return PerContainer("init", "Create containers in the runtime without starting them", _ => "",
             id => $"/actorpod/containers/{id}/init");
-        yield return PerContainer("start", "Start containers", _ => "", id => $"/containers/{id}/start");
 
         var time = new Option<int?>("--time", "-t") { Description = "Seconds to wait before killing" };
         yield return PerContainer("stop", "Stop containers", p => p.GetValue(time) is { } t ? $"?t={t}" : "",
@@ -58,14 +57,23 @@ public static class LifecycleCommands
     static Command Wait()
     {
         var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
-        var command = new Command("wait", "Wait for containers to stop and print their exit codes") { containers };
+        var condition = new Option<string?>("--condition")
+        {
+            Description = "created, initialized, running, paused, stopped, exited or removed",
+        };
+        condition.AcceptOnlyFromAmong("created", "initialized", "running", "paused", "stopped", "exited", "removed");
+        var command = new Command("wait", "Wait for containers to stop and print their exit codes")
+        {
+            containers, condition,
+        };
         command.SetAction(async (parse, ct) =>
         {
             using var client = Connect(parse);
             var last = 0;
+            var query = parse.GetValue(condition) is { } c ? "?condition=" + c : "";
             var failed = await ForEachAsync(parse.GetValue(containers)!, async reference =>
             {
-                var reply = await client.PostJsonAsync($"/containers/{Escape(reference)}/wait", null, ct);
+                var reply = await client.PostJsonAsync($"/containers/{Escape(reference)}/wait{query}", null, ct);
                 last = reply.GetProperty("StatusCode").GetInt32();
                 Console.WriteLine(last);
                 return 0;

@@ -27,6 +27,7 @@ public static class ContainerDecisions
             PauseContainer => DecidePause(state),
             UnpauseContainer => DecideUnpause(state),
             RemoveContainer c => DecideRemove(state, c),
+            RestartContainer c => RestartDecisions.Decide(state, c),
             _ => new Refuse(ContainerError.InvalidArgument(state.Id,
                 $"container {state.Id}: {command.GetType().Name} is not a lifecycle command")),
         };
@@ -105,7 +106,7 @@ public static class ContainerDecisions
         _ => Wrong(state, "remove", "created, initialized or exited"),
     };
 
-    static Refuse Wrong(ContainerState state, string verb, string expected, string? hint = null)
+    internal static Refuse Wrong(ContainerState state, string verb, string expected, string? hint = null)
     {
         var message = $"cannot {verb} container {state.Id}: it is {StatusNames.Podman(state.Status)}, not {expected}";
         return new Refuse(new ContainerError(ErrorKind.InvalidState, state.Id,

@@ -24,3 +24,12 @@ public sealed record UnpauseEffect() : Effect("unpause");
 
 /// <summary>Remove runtime state and storage, killing the process first when <paramref name="KillFirst"/>.</summary>
 public sealed record RemoveEffect(bool KillFirst, bool ThawFirst) : Effect("remove");
+
+/// <summary>Stop as <see cref="StopEffect"/> does, then start again once the exit is journaled.</summary>
+public sealed record RestartEffect(StopEffect Stop) : Effect("restart");
+
+/// <summary><c>runc delete</c> of an exited container and the release of its storage mount.</summary>
+public sealed record CleanupEffect() : Effect("cleanup");
+
+/// <summary>Drop one mount of the container's root file system.</summary>
+public sealed record UnmountEffect() : Effect("unmount");

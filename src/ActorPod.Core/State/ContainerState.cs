@@ -31,6 +31,12 @@ public sealed record ContainerState
 
     public int RestartCount { get; init; }
 
+    /// <summary>A policy restart is scheduled and has not happened yet.</summary>
+    public bool Restarting { get; init; }
+
+    /// <summary>The delay of the last scheduled policy restart; the next one doubles it (see RestartPolicies).</summary>
+    public int RestartDelayMs { get; init; }
+
     public string? BundlePath { get; init; }
 
     public string? LogPath { get; init; }

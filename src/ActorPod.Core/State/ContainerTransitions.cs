@@ -22,6 +22,8 @@ public static class ContainerTransitions
         ContainerUnpaused => exists && from is ContainerStatus.Paused,
         ContainerRemoving => exists && from is not ContainerStatus.Removed,
         ContainerRemoved => exists && from is ContainerStatus.Removing,
+        ContainerRestartScheduled => exists && from is ContainerStatus.Stopped,
+        ContainerRestartCancelled => exists && from is not ContainerStatus.Removed,
         _ => false,
     };
 
@@ -46,6 +48,7 @@ public static class ContainerTransitions
             ContainerStarted e => state with
             {
                 Status = ContainerStatus.Running, Pid = e.Pid, StartedAt = e.At, Error = null, StopRequested = false,
+                Restarting = false,
             },
             ContainerStopRequested => state with { StopRequested = true },
             ContainerKilled => state,
@@ -57,6 +60,14 @@ public static class ContainerTransitions
             ContainerUnpaused => state with { Status = ContainerStatus.Running },
             ContainerRemoving => state with { Status = ContainerStatus.Removing },
             ContainerRemoved => state with { Status = ContainerStatus.Removed, Pid = 0 },
+            ContainerRestartScheduled e => state with
+            {
+                Restarting = true, RestartCount = e.RestartCount, RestartDelayMs = e.DelayMs,
+            },
+            ContainerRestartCancelled e => state with
+            {
+                Restarting = false, StopRequested = state.StopRequested || e.ByUser,
+            },
             _ => throw new InvalidTransitionException(state.Id, state.Status, evt),
         };
     }

@@ -47,4 +47,10 @@ public sealed record ContainerConfig
 
     /// <summary>Remove the container once it exits (<c>run --rm</c>).</summary>
     public bool AutoRemove { get; init; }
+
+    /// <summary>Restart policy; <c>no</c> when absent.</summary>
+    public RestartPolicy? RestartPolicy { get; init; }
+
+    /// <summary>Names or ids of containers this one depends on (<c>--requires</c>); resolved to ids at creation.</summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
 }

@@ -27,6 +27,9 @@ public sealed record ContainerInfo
 
     public int RestartCount { get; init; }
 
+    /// <summary>A restart by the container's policy is pending (Docker's <c>State.Restarting</c>).</summary>
+    public bool Restarting { get; init; }
+
     /// <summary>conmon's k8s-file log of the container's stdout and stderr.</summary>
     public string? LogPath { get; init; }
 

@@ -40,4 +40,10 @@ public sealed record ContainerSpec
     public int StopTimeout { get; init; } = 10;
 
     public bool AutoRemove { get; init; }
+
+    /// <summary>What the supervisor does when the process exits without a user's stop.</summary>
+    public RestartPolicy RestartPolicy { get; init; } = RestartPolicy.No;
+
+    /// <summary>Ids of the containers that must run before this one starts.</summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
 }

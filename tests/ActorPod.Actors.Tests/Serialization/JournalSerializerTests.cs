@@ -37,6 +37,8 @@ public sealed class JournalSerializerTests : IDisposable
         StopSignal = "SIGINT",
         StopTimeout = 3,
         AutoRemove = true,
+        RestartPolicy = new RestartPolicy("on-failure", 5),
+        Requires = ["9c01b7d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f8091a2b3c4d5e6f3f2a", "db"],
     };
 
     static readonly ContainerState Snapshot = new()
@@ -55,6 +57,8 @@ public sealed class JournalSerializerTests : IDisposable
         BundlePath = $"/var/lib/actorpod/containers/{Id}/bundle",
         LogPath = $"/var/lib/actorpod/containers/{Id}/ctr.log",
         StopRequested = true,
+        Restarting = true,
+        RestartDelayMs = 800,
     };
 
     static readonly object[] Samples =
@@ -70,6 +74,8 @@ public sealed class JournalSerializerTests : IDisposable
         new ContainerUnpaused(Id, At),
         new ContainerRemoving(Id, At),
         new ContainerRemoved(Id, At),
+        new ContainerRestartScheduled(Id, 3, 400, At),
+        new ContainerRestartCancelled(Id, "stopped by a user", At, ByUser: true),
         new ContainerRegistered(Id, "web", "node-a", At),
         new ContainerUnregistered(Id, At),
         Snapshot,
@@ -321,9 +327,12 @@ public sealed class JournalSerializerTests : IDisposable
         Assert.Equal(expected.Env, actual.Env);
         Assert.Equal(expected.Binds, actual.Binds);
         Assert.Equal(expected.Labels.OrderBy(l => l.Key), actual.Labels.OrderBy(l => l.Key));
+        Assert.Equal(expected.Requires, actual.Requires);
+        Assert.Equal(expected.RestartPolicy, actual.RestartPolicy);
         var scalars = new[] { expected, actual }.Select(s => s with
         {
             Args = [], Entrypoint = [], Cmd = [], Env = [], Binds = [], Labels = new Dictionary<string, string>(),
+            Requires = [],
         }).ToList();
         Assert.Equal(
             (expected.Image, expected.ImageId, expected.WorkingDir, expected.User, expected.Hostname, expected.Tty),
