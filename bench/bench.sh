@@ -13,6 +13,7 @@
 # Sizes (env):  RUNS=15 (latency repetitions)  N3=50 PAR=4 REPS3=3  SMALL=200 BIG=1000 RUNNING=20
 #               PODMAN_BIG=1 (also podman/docker at BIG)  REPS7=3  N8=1000 PAR8=8
 #               SECTION_TIMEOUT=1200 (seconds, per section)  IDLE_SLEEP=3 (seconds between sections)
+#               SETTLE_MAX=30 (at most this long, wait for the machine to drop under 15 % busy between steps)
 #               ENGINES="actorpod actorpod-r2r docker-ap podman docker runc"  (drop any to skip it)
 #               BENCH_DOCKER=auto|0  BENCH_WORK=/tmp/apb.XXXX (one temp folder for every engine's state)
 #               BENCH_SKIP_BUILD=1 with AP_BIN=DIR (DIR/daemon, DIR/cli, DIR/cli-r2r already published)
@@ -29,7 +30,7 @@ RUNS=${RUNS:-15}
 N3=${N3:-50}; PAR=${PAR:-4}; REPS3=${REPS3:-3}
 SMALL=${SMALL:-200}; BIG=${BIG:-1000}; RUNNING=${RUNNING:-20}; PODMAN_BIG=${PODMAN_BIG:-1}
 REPS7=${REPS7:-3}; N8=${N8:-1000}; PAR8=${PAR8:-8}
-SECTION_TIMEOUT=${SECTION_TIMEOUT:-1200}; IDLE_SLEEP=${IDLE_SLEEP:-3}
+SECTION_TIMEOUT=${SECTION_TIMEOUT:-1200}; IDLE_SLEEP=${IDLE_SLEEP:-3}; SETTLE_MAX=${SETTLE_MAX:-30}
 ENGINES=${ENGINES:-"actorpod actorpod-r2r docker-ap podman docker runc"}
 BENCH_DOCKER=${BENCH_DOCKER:-auto}
 
@@ -51,7 +52,7 @@ DD=$W/dk; DSOCK=$W/dk.sock
 DOCKER_FOR_DOCKERD=/usr/bin/docker                          # Debian's CLI, same release as its dockerd
 DOCKER_FOR_AP=${DOCKER_FOR_AP:-$(command -v /usr/local/bin/docker /usr/bin/docker 2>/dev/null | head -1)}
 IMG=busybox:latest          # the name every engine gets from scripts/busybox-image.sh
-PIMG=docker.io/library/busybox:latest
+PIMG=$(cat "$BENCH_WORK/podman-image" 2>/dev/null || echo localhost/busybox:latest)
 TSV=$RES/bench.tsv
 mkdir -p "$RES" "$TMPD"
 
@@ -233,7 +234,9 @@ setup() {
 
   if has podman && command -v podman >/dev/null; then
     pm load -i "$W/busybox.tar" >/dev/null 2>"$TMPD/pm-load.err" || warn "podman load: $(cat "$TMPD/pm-load.err")"
-    pm run --rm "${PF[@]}" "$PIMG" true || warn "podman sanity run failed"
+    # podman names a docker-archive's busybox:latest localhost/... or docker.io/library/...: use what it chose
+    pm images --format '{{.Repository}}:{{.Tag}}' | grep -m1 'busybox:latest$' >"$W/podman-image"
+    pm run --rm "${PF[@]}" "$(cat "$W/podman-image")" true || warn "podman sanity run failed"
   fi
   if has docker; then
     local why
@@ -419,14 +422,14 @@ sec_3() {
   for e in "${engines[@]}"; do for r in launch lrate stop rm trate cpul cpus; do : >"$TMPD/3.$e.$r"; done; done
   for ((r = 0; r < REPS3; r++)); do
     for e in $(rotate "${engines[*]}" "$r"); do
-      pre=b3-$r-${e:0:6}; settle 20
+      pre=b3-$r-${e:0:6}; settle "$SETTLE_MAX"
       c0=$(busy_ms); t0=$(now_us)
       bad=$(par run_d "$e" "$pre" "$N3"); t1=$(now_us); c1=$(busy_ms)
       [ -z "$bad" ] || warn "3: $e run -d failed for $(echo $bad | wc -w) containers"
-      settle 20; c2=$(busy_ms); t2=$(now_us)
+      settle "$SETTLE_MAX"; c2=$(busy_ms); t2=$(now_us)
       par stop_rm "$e" "$pre" "$N3" stop >/dev/null; t3=$(now_us)
       par stop_rm "$e" "$pre" "$N3" rm >/dev/null
-      local t4; t4=$(now_us); settle 30; c3=$(busy_ms)
+      local t4; t4=$(now_us); c3=$(busy_ms); settle "$SETTLE_MAX"
       us2ms $((t1 - t0)) >>"$TMPD/3.$e.launch"; us2ms $((t3 - t2)) >>"$TMPD/3.$e.stop"; us2ms $((t4 - t3)) >>"$TMPD/3.$e.rm"
       awk -v n="$N3" -v u=$((t1 - t0)) 'BEGIN { printf "%.3f\n", n / (u / 1e6) }' >>"$TMPD/3.$e.lrate"
       awk -v n="$N3" -v u=$((t1 - t0 + t4 - t2)) 'BEGIN { printf "%.3f\n", n / (u / 1e6) }' >>"$TMPD/3.$e.trate"
@@ -442,7 +445,7 @@ sec_3() {
     emit 3d "$e" "$N3 x rm, $PAR-way: wall" ms <"$TMPD/3.$e.rm"
     emit 3e "$e" "$N3 x (run -d + stop + rm): rate" ctr/s <"$TMPD/3.$e.trate"
     emit 3f "$e" "machine CPU per container, run -d" ms "/proc/stat, whole machine" <"$TMPD/3.$e.cpul"
-    emit 3g "$e" "machine CPU per container, stop+rm+settle" ms "/proc/stat, whole machine" <"$TMPD/3.$e.cpus"
+    emit 3g "$e" "machine CPU per container, stop+rm" ms "/proc/stat, whole machine" <"$TMPD/3.$e.cpus"
   done
 }
 
@@ -498,7 +501,7 @@ ps_at() {   # ps_at SIZE-LABEL  (population already in place for the engines lis
         hfe "4c.$sz" docker-ap "docker inspect against actorpodd" "$DOCKER_FOR_AP -H unix://$APSOCK inspect bench-p-1" ;;
       podman)
         [ "$sz" -gt "$SMALL" ] && [ "$PODMAN_BIG" != 1 ] && continue
-        pm_populate "$sz"; n=$(pm ps -aq | wc -l); settle 20
+        pm_populate "$sz"; n=$(pm ps -aq | wc -l); settle "$SETTLE_MAX"
         hfe "4a.$sz" podman "podman ps -a ($n containers)" "podman ${PG[*]} ps -a"
         podman_service_start && hfe "4b.$sz" podman "libpod REST containers/json?all ($n) curl" "curl -sf --unix-socket $PSOCK -o /dev/null http://d/v4.3.1/libpod/containers/json?all=true"
         hfe "4c.$sz" podman "podman inspect 1 running ($n)" "podman ${PG[*]} inspect bench-p-1"
@@ -507,7 +510,7 @@ ps_at() {   # ps_at SIZE-LABEL  (population already in place for the engines lis
         podman_service_stop ;;
       docker)
         [ "$sz" -gt "$SMALL" ] && [ "$PODMAN_BIG" != 1 ] && continue
-        dk_populate "$sz"; n=$(dk ps -aq | wc -l); settle 20
+        dk_populate "$sz"; n=$(dk ps -aq | wc -l); settle "$SETTLE_MAX"
         hfe "4a.$sz" docker "docker ps -a ($n containers)" "$DOCKER_FOR_DOCKERD -H unix://$DSOCK ps -a"
         hfe "4b.$sz" docker "REST /containers/json?all ($n) curl" "curl -sf --unix-socket $DSOCK -o /dev/null http://d/containers/json?all=1"
         hfe "4c.$sz" docker "docker inspect 1 running ($n)" "$DOCKER_FOR_DOCKERD -H unix://$DSOCK inspect bench-p-1"
@@ -518,13 +521,13 @@ ps_at() {   # ps_at SIZE-LABEL  (population already in place for the engines lis
 }
 sec_4() {
   local t0 t1
-  ap_rm_all >/dev/null 2>&1; settle 20
+  ap_rm_all >/dev/null 2>&1; settle "$SETTLE_MAX"
   t0=$(now_us); ap_populate "$SMALL"; t1=$(now_us)
   us2ms $((t1 - t0)) | emit 4x actorpod "populate $SMALL via REST create ($PAR-way) + $RUNNING starts: wall" ms
-  settle 20; ps_at "$SMALL"
+  settle "$SETTLE_MAX"; ps_at "$SMALL"
   t0=$(now_us); ap_populate "$BIG"; t1=$(now_us)
   us2ms $((t1 - t0)) | emit 4y actorpod "populate up to $BIG via REST create ($PAR-way): wall" ms
-  settle 20; ps_at "$BIG"
+  settle "$SETTLE_MAX"; ps_at "$BIG"
   # podman and docker populations are not needed after this section
   command -v podman >/dev/null && timeout 900 podman "${PG[@]}" rm -a -f -t 0 >/dev/null 2>&1
   if docker_up; then local ids; ids=$(dk ps -aq); [ -z "$ids" ] || timeout 900 "$DOCKER_FOR_DOCKERD" -H "unix://$DSOCK" rm -f $ids >/dev/null 2>&1; fi
@@ -584,7 +587,7 @@ sec_6() {
   p=$(ap_pid)
   echo "$(rss "$p")" | emit 6b actorpod "actorpodd RSS idle (fresh start, 0 containers)" KiB
   echo "$(pss "$p")" | emit 6c actorpod "actorpodd PSS idle (fresh start, 0 containers)" KiB
-  ap_populate "$BIG"; n=$(ap_count); settle 30; sleep 2
+  ap_populate "$BIG"; n=$(ap_count); settle "$SETTLE_MAX"; sleep 2
   echo "$(rss "$p")" | emit 6d actorpod "actorpodd RSS with $n containers ($RUNNING running)" KiB
   echo "$(pss "$p")" | emit 6e actorpod "actorpodd PSS with $n containers ($RUNNING running)" KiB
   : >"$TMPD/6.c"; : >"$TMPD/6.cp"
@@ -602,7 +605,7 @@ sec_7() {
   ap_populate "$BIG"; n=$(ap_count)
   : >"$TMPD/7.ping"; : >"$TMPD/7.all"; : >"$TMPD/7.stop"; : >"$TMPD/7.rss"
   for ((r = 0; r < REPS7; r++)); do
-    settle 20
+    settle "$SETTLE_MAX"
     t0=$(now_us); ap_stop; t1=$(now_us); us2ms $((t1 - t0)) >>"$TMPD/7.stop"
     t0=$(now_us)
     ap_start >/dev/null || { warn "7: restart failed"; return 1; }
@@ -627,7 +630,7 @@ sec_8() {
   [ -s "$APROOT/actorpod.db" ] || { na 8 actorpod "events/s" "no $APROOT/actorpod.db"; return 0; }
   JTABLE=$(sqlite3 -readonly "file:$APROOT/actorpod.db?mode=ro" ".tables" 2>/dev/null | tr -s ' ' '\n' | grep -m1 -i journal)
   [ -n "$JTABLE" ] || { na 8 actorpod "events/s" "no journal table in actorpod.db ($(sqlite3 -readonly "$APROOT/actorpod.db" .tables 2>&1 | head -c 100))"; return 0; }
-  ap_rm_all >/dev/null 2>&1; settle 30
+  ap_rm_all >/dev/null 2>&1; settle "$SETTLE_MAX"
   for phase in create start rm; do
     r0=$(journal_rows); t0=$(now_us)
     case $phase in
@@ -740,7 +743,7 @@ timeout -k 30 "$SECTION_TIMEOUT" bash "$SELF" __setup || { warn "setup failed"; 
 say "== engines: $(live_engines)"
 for s in "${SECTIONS[@]}"; do
   declare -F "sec_$s" >/dev/null || { warn "no section $s"; continue; }
-  sleep "$IDLE_SLEEP"; settle 30
+  sleep "$IDLE_SLEEP"; settle "$SETTLE_MAX"
   st=$(now_us)
   timeout -k 30 "$SECTION_TIMEOUT" bash "$SELF" __section "$s"; rc_s=$?
   [ $rc_s -eq 0 ] || say "== section $s exited $rc_s$([ $rc_s = 124 ] && echo ' (timeout)')"
