@@ -481,7 +481,9 @@ hfe() {
   local js=$TMPD/hf-$1-$2.json
   if hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$js" "$4" >/dev/null 2>"$TMPD/hf.err"; then
     jq -r '.results[0].times[] * 1000' "$js" | emit "$1" "$2" "$3" ms "hyperfine"
-  else na "$1" "$2" "$3" "$(grep -v '^$' "$TMPD/hf.err" | tail -n 2 | tr '\n' ' ')"; fi
+  else   # hyperfine only says "non-zero exit": run it once more for the command's own words
+    local msg; msg=$(timeout 60 $4 2>&1 >/dev/null </dev/null | grep -v '^$' | tail -n 2 | tr '\n' ' ')
+    na "$1" "$2" "$3" "${msg:-$(grep -v '^$' "$TMPD/hf.err" | tail -n 1)}"; fi
 }
 ps_at() {   # ps_at SIZE-LABEL  (population already in place for the engines listed)
   local sz=$1 e n
