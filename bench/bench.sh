@@ -16,6 +16,7 @@
 #               SETTLE_MAX=30 (at most this long, wait for the machine to drop under 15 % busy between steps)
 #               ENGINES="actorpod actorpod-r2r docker-ap podman docker runc"  (drop any to skip it)
 #               BENCH_DOCKER=auto|0  BENCH_WORK=/tmp/apb.XXXX (one temp folder for every engine's state)
+#               BENCH_NOTE="text" (a line at the top of RESULTS.md)
 #               BENCH_SKIP_BUILD=1 with AP_BIN=DIR (DIR/daemon, DIR/cli, DIR/cli-r2r already published)
 #
 # Output: "BENCH <id> <engine> <op> median <v> <unit> (min, max, n)" lines, a TSV and a log under
@@ -663,6 +664,7 @@ results_md() {
   {
     say "## Benchmark results"
     say
+    [ -n "${BENCH_NOTE:-}" ] && { say "**$BENCH_NOTE**"; say; }
     say "Run $RUN_ID ($(date -u '+%Y-%m-%d %H:%M UTC')), sections: ${SECTIONS[*]}; sizes RUNS=$RUNS N3=$N3 PAR=$PAR REPS3=$REPS3 SMALL=$SMALL BIG=$BIG RUNNING=$RUNNING REPS7=$REPS7 N8=$N8."
     say
     machine
@@ -711,7 +713,9 @@ targets() {
   best=$(for e in actorpod actorpod-r2r; do val 1 "$e"; done | sort -g | head -1)
   check "run --rm true, best actorpod CLI <= 0.5x podman (ratio $(ratio_of "$best" "$(val 1 podman)"))" "$best" "$(mul "$(val 1 podman)" 0.5)"
   check "run --rm true, best actorpod CLI <= 3x runc run (ratio $(ratio_of "$best" "$(val 1 runc)"))" "$best" "$(mul "$(val 1 runc)" 3)"
-  check "$N3-container launch rate >= 2.5x podman (ratio $(ratio_of "$(val 3a actorpod)" "$(val 3a podman)"))" "$(val 3a actorpod)" "$(mul "$(val 3a podman)" 2.5)" ge
+  best=$(for e in actorpod actorpod-r2r; do val 3a "$e"; done | sort -g | tail -1)
+  check "$N3-container launch rate, best actorpod CLI >= 2.5x podman (ratio $(ratio_of "$best" "$(val 3a podman)"))" "$best" "$(mul "$(val 3a podman)" 2.5)" ge
+  check "(info) $N3-container launch rate, docker CLI on actorpodd >= 2.5x podman (ratio $(ratio_of "$(val 3a docker-ap)" "$(val 3a podman)"))" "$(val 3a docker-ap)" "$(mul "$(val 3a podman)" 2.5)" ge
   check "REST ps -a with $BIG <= 0.1x podman ps -a with $SMALL (ratio $(ratio_of "$(val "4b.$BIG" actorpod)" "$(val "4a.$SMALL" podman)"))" "$(val "4b.$BIG" actorpod)" "$(mul "$(val "4a.$SMALL" podman)" 0.1)"
   check "exec <= 0.5x podman (ratio $(ratio_of "$(val 5a actorpod)" "$(val 5a podman)"))" "$(val 5a actorpod)" "$(mul "$(val 5a podman)" 0.5)"
   local ap_p ap_u; ap_p=$(val 5b actorpod); [ -n "$ap_p" ] || ap_p=$(val 5b actorpod-rest)
