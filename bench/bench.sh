@@ -565,7 +565,7 @@ sec_5() {
           P=("$bin" -H "unix://$APSOCK" pause bench-5); U=("$bin" -H "unix://$APSOCK" unpause bench-5)
         elif [ "$e" = actorpod ] && probe "$e" ap_rest -X POST "$APURL/containers/bench-5/pause" && probe "$e" ap_rest -X POST "$APURL/containers/bench-5/unpause"; then
           P=(ap_rest -X POST "$APURL/containers/bench-5/pause"); U=(ap_rest -X POST "$APURL/containers/bench-5/unpause"); e=actorpod-rest
-        else na 5b "$e" "pause/unpause" "CLI: $(probe x "$bin" -H "unix://$APSOCK" pause bench-5; why); REST: $(probe x ap_rest -X POST "$APURL/containers/bench-5/pause"; why)"; force_rm "$e" bench-5; continue; fi ;;
+        else na 5b "$e" "pause/unpause" "CLI: $(probe x "$bin" -H "unix://$APSOCK" pause bench-5; why | cut -c1-60); REST: $(probe x ap_rest -X POST "$APURL/containers/bench-5/pause"; why | cut -c1-70)"; force_rm "$e" bench-5; continue; fi ;;
       docker-ap)
         if probe "$e" dap pause bench-5 && probe "$e" dap unpause bench-5; then P=(dap pause bench-5); U=(dap unpause bench-5)
         else na 5b docker-ap "pause/unpause" "$(why)"; force_rm "$e" bench-5; continue; fi ;;
