@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Akka.Actor;
+using ActorPod.Actors.Events;
 using ActorPod.Api.Endpoints;
 using ActorPod.Api.Http;
 using ActorPod.Storage;
@@ -33,7 +34,7 @@ public sealed class DockerApiServer : IAsyncDisposable
     /// ActorPod.Messages; <paramref name="images"/> is the image store.
     /// </summary>
     public static Task<DockerApiServer> BuildAsync(DockerApiOptions options, IActorRef registry, IImageStore images,
-        Serilog.ILogger log)
+        Serilog.ILogger log, ContainerEventFeed? events = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -60,6 +61,7 @@ public sealed class DockerApiServer : IAsyncDisposable
         LogsEndpoint.Map(app, api);
         ImageEndpoints.Map(app, api);
         ImageUploadEndpoints.Map(app, api);
+        EventsEndpoint.Map(app, api, events);
         return Task.FromResult(new DockerApiServer(app, options, log));
     }
 

@@ -1,4 +1,5 @@
 using ActorPod.Actors.Containers;
+using ActorPod.Actors.Events;
 using ActorPod.Actors.Hosting;
 using ActorPod.Actors.Persistence;
 using ActorPod.Api;
@@ -74,7 +75,7 @@ static class DaemonHost
 
         await using var api = await DockerApiServer.BuildAsync(
             new DockerApiOptions { SocketPath = options.Socket, Root = options.Root, Name = options.Node },
-            registryActor, images, log);
+            registryActor, images, log, new ContainerEventFeed(host.Services.GetRequiredService<ActorSystem>()));
         await api.StartAsync(ct);
         log.Information("actorpodd serving the Docker Engine API on {Socket}, root {Root}, node {Node}",
             options.Socket, options.Root, options.Node);

@@ -132,6 +132,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     {
         _state = ContainerTransitions.Apply(_state, evt);
         Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null)));
+        Context.System.EventStream.Publish(new Events.ContainerEventPublished(evt, _state.Name, _state.Spec!.Image));
         AnswerWaiters(evt);
 
         if (LastSequenceNr % _deps.SnapshotEvery == 0)

@@ -46,7 +46,7 @@ public sealed record HostConfigDto
     public required IReadOnlyList<string> Binds { get; init; }
     public required string NetworkMode { get; init; }
     public bool AutoRemove { get; init; }
-    public string LogConfig { get; init; } = "k8s-file";
+    public LogConfigDto LogConfig { get; init; } = new();
     public RestartPolicyDto RestartPolicy { get; init; } = new();
     public bool Privileged { get; init; }
     public bool ReadonlyRootfs { get; init; }
@@ -105,3 +105,11 @@ public sealed record ContainerSummary
 
 /// <summary>The HostConfig of a list row.</summary>
 public sealed record HostConfigSummary(string NetworkMode);
+
+/// <summary>Docker's <c>HostConfig.LogConfig</c>: clients decode it as an object, not a string.</summary>
+public sealed record LogConfigDto
+{
+    public string Type { get; init; } = "k8s-file";
+
+    public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
+}

@@ -18,8 +18,11 @@ public sealed record VersionResponse
     public IReadOnlyList<VersionComponent> Components { get; init; } = [];
 }
 
-/// <summary>One component of the engine as <c>/version</c> lists it.</summary>
-public sealed record VersionComponent(string Name, string Version);
+/// <summary>
+/// One component of the engine as <c>/version</c> lists it. The docker CLI prints the server's API versions, Go
+/// version, OS and architecture from the Engine component's details, not from the top level.
+/// </summary>
+public sealed record VersionComponent(string Name, string Version, IReadOnlyDictionary<string, string>? Details = null);
 
 /// <summary>The answer to <c>GET /info</c> (the fields clients read; Docker has many more).</summary>
 public sealed record InfoResponse

@@ -29,15 +29,30 @@ public static class SystemEndpoints
         return HttpMethods.IsHead(ctx.Request.Method) ? Task.CompletedTask : ctx.Response.WriteAsync("OK");
     }
 
-    static VersionResponse Version(DockerApiOptions options) => new()
+    static VersionResponse Version(DockerApiOptions options)
     {
-        Version = options.ServerVersion,
-        ApiVersion = options.ApiVersion,
-        MinAPIVersion = options.MinApiVersion,
-        GitCommit = options.GitCommit,
-        KernelVersion = Environment.OSVersion.Version.ToString(),
-        Components = [new VersionComponent("Engine", options.ServerVersion)],
-    };
+        var version = new VersionResponse
+        {
+            Version = options.ServerVersion,
+            ApiVersion = options.ApiVersion,
+            MinAPIVersion = options.MinApiVersion,
+            GitCommit = options.GitCommit,
+            KernelVersion = Environment.OSVersion.Version.ToString(),
+        };
+        var details = new Dictionary<string, string>
+        {
+            ["ApiVersion"] = version.ApiVersion,
+            ["MinAPIVersion"] = version.MinAPIVersion,
+            ["GitCommit"] = version.GitCommit,
+            ["GoVersion"] = version.GoVersion,
+            ["Os"] = version.Os,
+            ["Arch"] = version.Arch,
+            ["KernelVersion"] = version.KernelVersion,
+            ["Experimental"] = "false",
+            ["BuildTime"] = version.BuildTime,
+        };
+        return version with { Components = [new VersionComponent("Engine", options.ServerVersion, details)] };
+    }
 
     static async Task InfoAsync(HttpContext ctx, ApiServices api)
     {

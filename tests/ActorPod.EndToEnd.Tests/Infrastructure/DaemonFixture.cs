@@ -118,6 +118,15 @@ public sealed class DaemonFixture : IAsyncLifetime
     public Task<CommandResult> CliWithInput(string? stdin, params string[] args) =>
         ProcessRunner.RunAsync(Binaries.Cli, args, new Dictionary<string, string> { ["ACTORPOD_HOST"] = Host }, stdin);
 
+    /// <summary>The docker CLI (client only on this machine) pointed at the daemon's socket.</summary>
+    public Task<CommandResult> Docker(params string[] args) => ProcessRunner.RunAsync("docker", args,
+        new Dictionary<string, string>
+        {
+            ["DOCKER_HOST"] = Host,
+            ["DOCKER_CONFIG"] = Path.Combine(Root, "docker-config"),
+            ["DOCKER_CLI_HINTS"] = "false",
+        });
+
     /// <summary>An HttpClient speaking to the daemon's unix socket.</summary>
     public HttpClient Http()
     {
