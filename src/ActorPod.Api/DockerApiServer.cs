@@ -62,6 +62,7 @@ public sealed class DockerApiServer : IAsyncDisposable
         ImageEndpoints.Map(app, api);
         ImageUploadEndpoints.Map(app, api);
         EventsEndpoint.Map(app, api, events);
+        ArchiveEndpoints.Map(app, api);
         return Task.FromResult(new DockerApiServer(app, options, log));
     }
 
