@@ -25,15 +25,39 @@ public static class ArchiveEndpoints
         app.MapGet("/containers/{id}/archive", ctx => WithRootAsync(ctx, api, async (rootfs, id, path) =>
         {
             var stat = ContainerArchive.Stat(rootfs, id, path);
-            ctx.Response.Headers[StatHeader] = stat.ToHeader();
-            ctx.Response.ContentType = "application/x-tar";
-            await ContainerArchive.WriteTarAsync(rootfs, id, path, ctx.Response.Body, ctx.RequestAborted);
+            await SendSpooledTarAsync(ctx, api, stat, spool => ContainerArchive.WriteTarAsync(rootfs, id, path, spool,
+                ctx.RequestAborted));
         }));
         app.MapPut("/containers/{id}/archive", ctx => WithRootAsync(ctx, api, async (rootfs, id, path) =>
         {
             await ContainerArchive.ExtractAsync(rootfs, id, path, ctx.Request.Body, ctx.RequestAborted);
+
+            // A tar reader stops at the end-of-archive blocks; the padding after them must still be read, or the
+            // client's next request on this keep-alive connection finds it closed.
+            await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
             ctx.Response.StatusCode = StatusCodes.Status200OK;
         }));
+    }
+
+    /// <summary>
+    /// Writes the tar to a temporary file first and sends it with a Content-Length: a failure while reading the
+    /// container's files becomes a proper error response, not a stream cut short, and clients that read the body
+    /// lazily (Docker.DotNet) get a plain, fully framed one.
+    /// </summary>
+    static async Task SendSpooledTarAsync(HttpContext ctx, ApiServices api, PathStat stat, Func<Stream, Task> write)
+    {
+        var spoolDir = Path.Combine(api.Options.Root, "tmp");
+        Directory.CreateDirectory(spoolDir);
+        var spoolPath = Path.Combine(spoolDir, "archive-" + Guid.NewGuid().ToString("N"));
+        await using var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await write(spool);
+        spool.Position = 0;
+
+        ctx.Response.Headers[StatHeader] = stat.ToHeader();
+        ctx.Response.ContentType = "application/x-tar";
+        ctx.Response.ContentLength = spool.Length;
+        await spool.CopyToAsync(ctx.Response.Body, ctx.RequestAborted);
     }
 
     static async Task WithRootAsync(HttpContext ctx, ApiServices api, Func<string, string, string, Task> work)
