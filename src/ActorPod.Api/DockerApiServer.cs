@@ -65,6 +65,7 @@ public sealed class DockerApiServer : IAsyncDisposable
         ControlEndpoints.Map(app, api);
         ExportEndpoint.Map(app, api);
         ArtifactEndpoints.Map(app, api);
+        ArchiveEndpoints.Map(app, api);
         return Task.FromResult(new DockerApiServer(app, options, log));
     }
 

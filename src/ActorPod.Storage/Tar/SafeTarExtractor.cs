@@ -40,6 +40,28 @@ public sealed partial class SafeTarExtractor(TarExtractOptions options)
         }
     }
 
+    /// <summary>
+    /// Extracts <paramref name="tar"/> into the existing <paramref name="directory"/> (a copy into a container):
+    /// the same refusals, nothing written outside the directory; entries written before a refusal stay, as with
+    /// Docker's own copy.
+    /// </summary>
+    public async Task ExtractIntoAsync(Stream tar, string directory, CancellationToken ct)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw ActorPodException.InvalidArgument($"cannot extract into {directory}: it is not a directory");
+        }
+
+        try
+        {
+            await ExtractEntriesAsync(tar, directory, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw ActorPodException.InvalidArgument($"malformed tar archive: {e.Message}");
+        }
+    }
+
     private async Task ExtractEntriesAsync(Stream tar, string root, CancellationToken ct)
     {
         var directoryTimes = new List<(string Path, DateTimeOffset Time)>();

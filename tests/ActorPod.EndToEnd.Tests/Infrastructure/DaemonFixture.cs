@@ -160,6 +160,12 @@ public sealed class DaemonFixture : IAsyncLifetime
             }
         }
 
+        // The daemon's log outlives the root, for whoever has to find out why a test failed.
+        if (File.Exists(DaemonLog))
+        {
+            File.Copy(DaemonLog, Path.Combine(Path.GetTempPath(), "actorpod-e2e-daemon.log"), overwrite: true);
+        }
+
         UnmountUnder(Root);
         Directory.Delete(Root, recursive: true);
     }
