@@ -101,7 +101,7 @@ public static class ControlCommands
                 $"/actorpod/containers/{Escape(parse.GetValue(container)!)}/history", ct);
             if (parse.GetValue(format) == "json")
             {
-                Console.WriteLine(JsonSerializer.Serialize(entries, new JsonSerializerOptions { WriteIndented = true }));
+                Console.WriteLine(IndentedJson(entries));
                 return 0;
             }
 
@@ -117,5 +117,16 @@ public static class ControlCommands
             return 0;
         });
         return command;
+    }
+
+    static string IndentedJson(JsonElement element)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
