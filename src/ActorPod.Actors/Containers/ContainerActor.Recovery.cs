@@ -19,7 +19,11 @@ public sealed partial class ContainerActor
                 _state = snapshot;
             }
         });
-        Recover<IContainerEvent>(evt => _state = ContainerTransitions.Apply(_state, evt));
+        Recover<IContainerEvent>(evt =>
+        {
+            _state = ContainerTransitions.Apply(_state, evt);
+            RememberExec(evt);
+        });
     }
 
     /// <summary>
@@ -41,6 +45,7 @@ public sealed partial class ContainerActor
         }
 
         Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
+        ReconcileExecs();
         if (_state.Status == ContainerStatus.Removing)
         {
             Self.Tell(new RemoveContainer(Id, Force: true), ActorRefs.Nobody);

@@ -52,6 +52,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     void Idle()
     {
         CommonQueries();
+        ExecCommands();
         Command<ConfigureContainer>(OnConfigure);
         Command<ContainerProcessExited>(OnExitWhileIdle);
         Command<IContainerCommand>(OnLifecycleCommand);
@@ -68,6 +69,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
             ? new ContainerDetails(ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null))
             : new CommandFailed(ContainerError.NotFound(Id))));
         Command<WaitContainer>(OnWait);
+        Command<Messages.Commands.InspectExec>(OnInspectExec);
     }
 
     void OnConfigure(ConfigureContainer msg)
@@ -131,6 +133,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
         _state = ContainerTransitions.Apply(_state, evt);
         Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null)));
         AnswerWaiters(evt);
+        AfterExecAwareEvent(evt);
 
         if (LastSequenceNr % _deps.SnapshotEvery == 0)
         {

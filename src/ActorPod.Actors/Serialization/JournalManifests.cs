@@ -22,6 +22,8 @@ public static class JournalManifests
         (typeof(ContainerUnpaused), "container-unpaused"),
         (typeof(ContainerRemoving), "container-removing"),
         (typeof(ContainerRemoved), "container-removed"),
+        (typeof(ExecSessionStarted), "exec-session-started"),
+        (typeof(ExecSessionEnded), "exec-session-ended"),
         (typeof(ContainerRegistered), "registry-container-registered"),
         (typeof(ContainerUnregistered), "registry-container-unregistered"),
         (typeof(ContainerState), "container-snapshot"),

@@ -22,6 +22,10 @@ public static class ContainerTransitions
         ContainerUnpaused => exists && from is ContainerStatus.Paused,
         ContainerRemoving => exists && from is not ContainerStatus.Removed,
         ContainerRemoved => exists && from is ContainerStatus.Removing,
+
+        // Exec sessions come and go beside the lifecycle: they never change the container's status.
+        ExecSessionStarted => exists && from is ContainerStatus.Running or ContainerStatus.Paused,
+        ExecSessionEnded => exists,
         _ => false,
     };
 
@@ -57,6 +61,8 @@ public static class ContainerTransitions
             ContainerUnpaused => state with { Status = ContainerStatus.Running },
             ContainerRemoving => state with { Status = ContainerStatus.Removing },
             ContainerRemoved => state with { Status = ContainerStatus.Removed, Pid = 0 },
+            ExecSessionStarted e => state with { ExecIds = [.. state.ExecIds.Where(x => x != e.ExecId), e.ExecId] },
+            ExecSessionEnded e => state with { ExecIds = [.. state.ExecIds.Where(x => x != e.ExecId)] },
             _ => throw new InvalidTransitionException(state.Id, state.Status, evt),
         };
     }

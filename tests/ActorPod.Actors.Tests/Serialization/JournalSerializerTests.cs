@@ -16,6 +16,8 @@ public sealed class JournalSerializerTests : IDisposable
 {
     const string Id = "3f2a9c01b7d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f8091a2b3c4d5e6f";
 
+    const string ExecId = "5e0c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7";
+
     static readonly DateTimeOffset At = new(2025, 3, 1, 12, 30, 45, 123, TimeSpan.FromHours(2));
 
     static readonly ContainerSpec Spec = new()
@@ -55,6 +57,7 @@ public sealed class JournalSerializerTests : IDisposable
         BundlePath = $"/var/lib/actorpod/containers/{Id}/bundle",
         LogPath = $"/var/lib/actorpod/containers/{Id}/ctr.log",
         StopRequested = true,
+        ExecIds = [ExecId],
     };
 
     static readonly object[] Samples =
@@ -70,6 +73,8 @@ public sealed class JournalSerializerTests : IDisposable
         new ContainerUnpaused(Id, At),
         new ContainerRemoving(Id, At),
         new ContainerRemoved(Id, At),
+        new ExecSessionStarted(Id, ExecId, ["sh", "-c", "exit 7"], 5151, At),
+        new ExecSessionEnded(Id, ExecId, 7, At, "the supervisor restarted and the session's process is gone"),
         new ContainerRegistered(Id, "web", "node-a", At),
         new ContainerUnregistered(Id, At),
         Snapshot,
