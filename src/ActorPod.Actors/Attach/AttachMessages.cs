@@ -22,3 +22,9 @@ public sealed record AttachReady(string ContainerId, bool Tty, IActorRef Stream)
 
 /// <summary>Resize the terminal behind an attach stream.</summary>
 public sealed record ResizeAttach(int Height, int Width);
+
+/// <summary>
+/// Resize a container's terminal through conmon's control FIFO. Accepted while it is initialized, running or
+/// paused and has a tty; replies <see cref="Messages.Replies.CommandSucceeded"/>. Changes nothing journaled.
+/// </summary>
+public sealed record ResizeContainer(string ContainerId, int Height, int Width) : IContainerCommand;

@@ -26,4 +26,24 @@ public sealed partial class ContainerActor
             spec.Tty, _deps.AttachConnector, SocketPath: Path.Join(_state.BundlePath, "attach"), ReplyTo: Sender);
         Context.ActorOf(AttachStreamActor.Props(setup), "attach-" + Guid.NewGuid().ToString("N")[..12]);
     }
+
+    void OnResizeContainer(ResizeContainer msg)
+    {
+        if (_state.BundlePath is null || !IsLive())
+        {
+            Sender.Tell(new CommandFailed(new ContainerError(ErrorKind.InvalidState, Id,
+                $"cannot resize container {Id}: it is {StatusNames.Podman(_state.Status)}, not running")));
+            return;
+        }
+
+        try
+        {
+            Oci.Attach.ConsoleControl.Resize(Path.Join(_state.BundlePath, "ctl"), msg.Width, msg.Height);
+            Sender.Tell(new CommandSucceeded(Id, "resize"));
+        }
+        catch (Exception ex) when (ex is Core.Errors.ActorPodException or IOException)
+        {
+            Sender.Tell(new CommandFailed(AsError(Id, ex)));
+        }
+    }
 }

@@ -29,6 +29,7 @@ public sealed partial class ContainerActor
         Command<ExecProcessEnded>(OnExecEnded);
         Command<CloseOrphanedExecs>(_ => CloseOrphanedExecSessions());
         Command<AttachContainer>(OnAttach);
+        Command<ResizeContainer>(OnResizeContainer);
     }
 
     void OnInspectExec(InspectExec msg) => Sender.Tell(_execs.TryGetValue(msg.ExecId, out var record)

@@ -19,6 +19,7 @@ public static class ExecEndpoints
         app.MapGet("/exec/{id}/json", ctx => InspectAsync(ctx, api));
         app.MapPost("/exec/{id}/resize", ctx => ResizeAsync(ctx, api));
         app.MapPost("/exec/{id}/start", ctx => StartAsync(ctx, api));
+        app.MapPost("/containers/{id}/resize", ctx => ResizeContainerAsync(ctx, api));
     }
 
     static async Task CreateAsync(HttpContext ctx, ApiServices api)
@@ -47,6 +48,15 @@ public static class ExecEndpoints
         var height = Query.Int(ctx, "h") ?? throw ApiException.BadRequest("resize needs h");
         var width = Query.Int(ctx, "w") ?? throw ApiException.BadRequest("resize needs w");
         await api.Registry.AskAsync<CommandSucceeded>(new ResizeExec(Id(ctx), height, width), ctx.RequestAborted);
+        ctx.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    static async Task ResizeContainerAsync(HttpContext ctx, ApiServices api)
+    {
+        var height = Query.Int(ctx, "h") ?? throw ApiException.BadRequest("resize needs h");
+        var width = Query.Int(ctx, "w") ?? throw ApiException.BadRequest("resize needs w");
+        var command = new Actors.Attach.ResizeContainer(Id(ctx), height, width);
+        await api.Registry.AskAsync<CommandSucceeded>(command, ctx.RequestAborted);
         ctx.Response.StatusCode = StatusCodes.Status200OK;
     }
 

@@ -11,7 +11,7 @@ public static class LifecycleCommands
     {
         yield return PerContainer("init", "Create containers in the runtime without starting them", _ => "",
             id => $"/actorpod/containers/{id}/init");
-        yield return PerContainer("start", "Start containers", _ => "", id => $"/containers/{id}/start");
+        yield return StartCommand.Create();
 
         var time = new Option<int?>("--time", "-t") { Description = "Seconds to wait before killing" };
         yield return PerContainer("stop", "Stop containers", p => p.GetValue(time) is { } t ? $"?t={t}" : "",

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using ActorPod.Cli.Client;
+using static ActorPod.Cli.Commands.Globals;
+
+namespace ActorPod.Cli.Commands;
+
+/// <summary>
+/// <c>start [-a [-i]] CTR...</c>: starts containers; with <c>-a</c> attaches first (so the first output is
+/// caught), streams until the container exits and returns its code.
+/// </summary>
+public static class StartCommand
+{
+    public static Command Create()
+    {
+        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var attach = new Option<bool>("--attach", "-a") { Description = "Attach to the container's output" };
+        var interactive = new Option<bool>("--interactive", "-i") { Description = "Attach stdin too" };
+        var command = new Command("start", "Start containers") { containers, attach, interactive };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var client = Connect(parse);
+            var references = parse.GetValue(containers)!;
+            if (parse.GetValue(attach) && references.Length == 1)
+            {
+                return await StartAttachedAsync(client, parse, references[0], parse.GetValue(interactive), ct);
+            }
+
+            return await LifecycleCommands.ForEachAsync(references, async reference =>
+            {
+                await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Escape(reference)}/start", ct);
+                Console.WriteLine(reference);
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    static async Task<int> StartAttachedAsync(DaemonClient client, ParseResult parse, string reference,
+        bool interactive, CancellationToken ct)
+    {
+        var info = await client.GetJsonAsync($"/containers/{Escape(reference)}/json", ct);
+        var id = info.GetProperty("Id").GetString()!;
+        var config = info.GetProperty("Config");
+        var stdin = interactive && config.GetProperty("OpenStdin").GetBoolean();
+        return await AttachCommand.AttachAsync(client, DaemonAddress.Resolve(parse.GetValue(Host)), id, stdin,
+            config.GetProperty("Tty").GetBoolean(), null,
+            () => StartAsync(client, id, ct), ct);
+    }
+
+    static async Task StartAsync(DaemonClient client, string id, CancellationToken ct)
+    {
+        try
+        {
+            await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{id}/start", ct);
+        }
+        catch (CliException e)
+        {
+            throw new CliException(e.Message, ExitCodes.ForStartFailure(e.Message));
+        }
+    }
+}
