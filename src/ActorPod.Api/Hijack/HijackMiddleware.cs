@@ -138,7 +138,7 @@ public sealed partial class HijackMiddleware(Func<ApiServices> api, Serilog.ILog
         var contentType = AttachedStart.ContentType(tty);
         var status = head.WantsUpgrade
             ? $"HTTP/1.1 101 UPGRADED\r\nContent-Type: {contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
-            : $"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\n\r\n";
+            : $"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nConnection: close\r\n\r\n";
         await output.WriteAsync(Encoding.ASCII.GetBytes(status));
         await client.DrainAsync(output, CancellationToken.None);
         await output.CompleteAsync();
