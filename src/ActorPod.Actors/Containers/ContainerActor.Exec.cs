@@ -121,6 +121,16 @@ public sealed partial class ContainerActor
     void OnExecStartFailed(ExecStartFailed msg)
     {
         var record = _execs[msg.ExecId];
+        if (msg.Error.Message.Contains("cannot exec in a paused container", StringComparison.Ordinal))
+        {
+            // A pause overtook the start between our check and runc's: refused like any exec into a paused
+            // container, and the session may be started again once the container runs.
+            _execs[msg.ExecId] = record with { Phase = ExecPhase.Created };
+            msg.ReplyTo.Tell(new CommandFailed(new ContainerError(ErrorKind.InvalidState, Id,
+                $"cannot exec in container {Id}: it is paused, not running")));
+            return;
+        }
+
         _execs[msg.ExecId] = record with
         {
             Phase = ExecPhase.Ended, ExitCode = ExecStartFailures.ExitCode(msg.Failure), Reason = msg.Error.Message,

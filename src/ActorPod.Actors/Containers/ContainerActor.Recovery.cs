@@ -44,8 +44,9 @@ public sealed partial class ContainerActor
             return;
         }
 
-        Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
+        // Sessions first: the registry answers exec commands held for recovery once this container has reported.
         ReconcileExecs();
+        Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
         if (_state.Status == ContainerStatus.Removing)
         {
             Self.Tell(new RemoveContainer(Id, Force: true), ActorRefs.Nobody);
