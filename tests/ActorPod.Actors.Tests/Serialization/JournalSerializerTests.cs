@@ -309,8 +309,14 @@ public sealed class JournalSerializerTests : IDisposable
             case ContainerState state:
                 var copy = (ContainerState)actual;
                 AssertSameSpec(state.Spec!, copy.Spec!);
-                Assert.Equal(state with { Spec = null }, copy with { Spec = null });
+                Assert.Equal(state.ExecIds, copy.ExecIds);
+                Assert.Equal(state with { Spec = null, ExecIds = [] }, copy with { Spec = null, ExecIds = [] });
                 Assert.True(copy.Exists);
+                break;
+            case ExecSessionStarted started:
+                var startedBack = (ExecSessionStarted)actual;
+                Assert.Equal(started.Args, startedBack.Args);
+                Assert.Equal(started with { Args = [] }, startedBack with { Args = [] });
                 break;
             default:
                 Assert.Equal(expected, actual);
