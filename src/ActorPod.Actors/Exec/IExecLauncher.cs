@@ -19,7 +19,8 @@ public interface IExecProcess : IAsyncDisposable
     /// <summary>Connects to the session's attach socket; do it before the start to see the first output.</summary>
     Task<IAttachChannel> AttachAsync(CancellationToken ct);
 
-    /// <summary>Runs the process; returns its pid. Throws <see cref="ExecStartFailedException"/> quoting runc.</summary>
+    /// <summary>Runs the process; returns its pid. Throws <see cref="ExecStartFailedException"/> quoting
+    /// runc.</summary>
     Task<int> StartAsync(CancellationToken ct);
 
     /// <summary>The exit code once the process ended.</summary>

@@ -3,7 +3,9 @@ using ActorPod.Cli.Terminal;
 
 namespace ActorPod.Cli.Commands;
 
-/// <summary>What exec, attach, start -a and run -it share: a hijacked stream with the local terminal around it.</summary>
+/// <summary>
+/// What exec, attach, start -a and run -it share: a hijacked stream with the local terminal around it.
+/// </summary>
 public static class AttachedStreams
 {
     /// <summary>

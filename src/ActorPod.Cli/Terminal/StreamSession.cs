@@ -65,7 +65,9 @@ public static class StreamSession
         }
     }
 
-    /// <summary>Notices the detach keys in what is sent; the daemon acts on them, this only tells why it ended.</summary>
+    /// <summary>
+    /// Notices the detach keys in what is sent; the daemon acts on them, this only tells why the stream ended.
+    /// </summary>
     sealed class DetachWatch(byte[] keys)
     {
         int _matched;

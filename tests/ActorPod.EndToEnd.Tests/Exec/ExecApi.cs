@@ -51,7 +51,7 @@ public static class ExecApi
         return ids.ValueKind == JsonValueKind.Array ? [.. ids.EnumerateArray().Select(e => e.GetString()!)] : [];
     }
 
-    /// <summary>conmon processes of exec sessions under <paramref name="root"/> still alive (zombies excluded).</summary>
+    /// <summary>conmon processes of exec sessions under <paramref name="root"/> still alive.</summary>
     public static List<int> ExecConmons(string root) => Directory.GetDirectories("/proc")
         .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
         .Where(pid => pid > 0 && IsExecConmon(pid, root))
