@@ -22,6 +22,45 @@ public sealed class AttachTests(DaemonFixture daemon) : DaemonTest(daemon)
     }
 
     [Fact]
+    public async Task Several_clients_attach_at_once_and_each_sees_the_output_and_the_exit_code()
+    {
+        var name = NewName();
+        await Ok("run", "-d", "--name", name, "busybox", "sh", "-c", "sleep 3; echo ping; exit 4");
+
+        var clients = await Task.WhenAll(Cli("attach", "--no-stdin", name), Cli("attach", "--no-stdin", name));
+
+        Assert.All(clients, c =>
+        {
+            Assert.Equal(4, c.ExitCode);
+            Assert.Equal("ping\n", c.Stdout);
+        });
+    }
+
+    [Fact]
+    public async Task A_client_killed_mid_stream_leaves_the_container_running_and_attachable()
+    {
+        var name = NewName();
+        await Ok("run", "-d", "--name", name, "busybox", "sh", "-c", "while true; do echo tick; sleep 0.2; done");
+        var info = new System.Diagnostics.ProcessStartInfo(Binaries.Cli, ["attach", "--no-stdin", name])
+        {
+            RedirectStandardOutput = true,
+            Environment = { ["ACTORPOD_HOST"] = Daemon.Host },
+        };
+        using var client = System.Diagnostics.Process.Start(info)!;
+        Assert.Equal("tick", await client.StandardOutput.ReadLineAsync());
+
+        client.Kill();
+        await client.WaitForExitAsync();
+        await Task.Delay(1000);
+
+        Assert.Equal("running", await Ok("inspect", "--format", "{{.State.Status}}", name));
+        using var http = Daemon.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/containers/{name}/attach?stream=1&stdout=1");
+        using var again = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Start_attached_prints_the_first_line_of_a_created_container()
     {
         var name = NewName();
