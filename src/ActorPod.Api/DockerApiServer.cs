@@ -36,12 +36,15 @@ public sealed class DockerApiServer : IAsyncDisposable
     public static Task<DockerApiServer> BuildAsync(DockerApiOptions options, IActorRef registry, IImageStore images,
         Serilog.ILogger log, ContainerEventFeed? events = null)
     {
+        ApiServices? services = null;
+        var hijack = new Hijack.HijackMiddleware(() => services!, log);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(log, dispose: false);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenUnixSocket(options.SocketPath);
+            kestrel.ListenUnixSocket(options.SocketPath, listen => listen.Use(next => connection =>
+                hijack.OnConnectionAsync(connection, next)));
 
             // JSON bodies are bounded where they are read; image uploads get their own cap.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -49,6 +52,7 @@ public sealed class DockerApiServer : IAsyncDisposable
 
         var app = builder.Build();
         var api = new ApiServices(new Registry(registry, options.AskTimeout), images, options, log);
+        services = api;
         app.UseMiddleware<ErrorMiddleware>(log);
         app.UseStatusCodePages(ctx => ApiJson.WriteErrorAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode,
             NotFoundText(ctx.HttpContext)));
@@ -59,6 +63,7 @@ public sealed class DockerApiServer : IAsyncDisposable
         ContainerEndpoints.Map(app, api);
         LifecycleEndpoints.Map(app, api);
         LogsEndpoint.Map(app, api);
+        ExecEndpoints.Map(app, api);
         ImageEndpoints.Map(app, api);
         ImageUploadEndpoints.Map(app, api);
         EventsEndpoint.Map(app, api, events);

@@ -16,7 +16,7 @@ public static class CliApp
                  {
                      ImageCommands.Load(), ImageCommands.Import(), ImageCommands.Images(), CreateCommand.Create(),
                      RunCommand.Create(), InspectCommand.Create(), PsCommand.Create(), LogsCommand.Create(),
-                     StartCommand.Create(),
+                     StartCommand.Create(), ExecCommand.Create(), AttachCommand.Create(),
                  }.Concat(LifecycleCommands.All()).Concat(ControlCommands.All()).Concat(ArtifactCommands.All()))
         {
             root.Subcommands.Add(command);
@@ -29,7 +29,7 @@ public static class CliApp
     public static ParseResult Parse(string[] args)
     {
         var root = BuildRoot();
-        return root.Parse(ContainerArgs.Rewrite(args, root, "run", "create"));
+        return root.Parse(ContainerArgs.Rewrite(args, root, "run", "create", "exec"));
     }
 
     public static async Task<int> RunAsync(string[] args)

@@ -53,12 +53,15 @@ static class DaemonHost
 
         var images = new ImageStore(Path.Combine(options.Root, "storage"));
         var storage = new ContainerStorage(options.Root, images);
-        using var runtime = new ConmonRuntime(RuntimeOptions.ForRoot(Path.Combine(options.Root, "rt")), log);
+        var runtimeOptions = RuntimeOptions.ForRoot(Path.Combine(options.Root, "rt"));
+        using var runtime = new ConmonRuntime(runtimeOptions, log);
         var akkaConfig = AkkaConfig(options);
         var settings = akkaConfig.GetConfig("actorpod");
         var deps = new ContainerDependencies(runtime, storage, images, options.Node,
             settings.GetTimeSpan("exit-grace", ContainerDependencies.DefaultExitGrace),
-            settings.GetInt("snapshot-every", 50));
+            settings.GetInt("snapshot-every", 50),
+            Exec: new ActorPod.Actors.Exec.ConmonExecLauncher(
+                new ActorPod.Oci.Exec.ConmonExecRuntime(runtimeOptions, log)));
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

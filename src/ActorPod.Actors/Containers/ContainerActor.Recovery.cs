@@ -19,7 +19,11 @@ public sealed partial class ContainerActor
                 _state = snapshot;
             }
         });
-        Recover<IContainerEvent>(evt => _state = ContainerTransitions.Apply(_state, evt));
+        Recover<IContainerEvent>(evt =>
+        {
+            _state = ContainerTransitions.Apply(_state, evt);
+            RememberExec(evt);
+        });
     }
 
     /// <summary>
@@ -40,6 +44,8 @@ public sealed partial class ContainerActor
             return;
         }
 
+        // Sessions first: the registry answers exec commands held for recovery once this container has reported.
+        ReconcileExecs();
         Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
         if (_state.Status == ContainerStatus.Removing)
         {

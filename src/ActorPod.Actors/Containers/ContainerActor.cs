@@ -52,6 +52,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     void Idle()
     {
         CommonQueries();
+        ExecCommands();
         Command<ConfigureContainer>(OnConfigure);
         Command<ContainerProcessExited>(OnExitWhileIdle);
         IssueFourCommands();
@@ -70,6 +71,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
             : new CommandFailed(ContainerError.NotFound(Id))));
         Command<WaitContainer>(OnWait);
         HistoryQueries();
+        Command<Messages.Commands.InspectExec>(OnInspectExec);
     }
 
     void OnConfigure(ConfigureContainer msg)
@@ -134,6 +136,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
         Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null)));
         Context.System.EventStream.Publish(new Events.ContainerEventPublished(evt, _state.Name, _state.Spec!.Image));
         AnswerWaiters(evt);
+        AfterExecAwareEvent(evt);
 
         if (LastSequenceNr % _deps.SnapshotEvery == 0)
         {

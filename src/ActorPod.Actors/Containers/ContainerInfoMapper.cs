@@ -23,6 +23,7 @@ public static class ContainerInfoMapper
         LogPath = state.LogPath,
         BundlePath = state.BundlePath,
         Node = node,
+        ExecIds = state.ExecIds,
         Busy = busy,
     };
 }

@@ -15,7 +15,7 @@ namespace ActorPod.Actors.Registry;
 /// parent of their actors, and the way in for callers who know a container by name or id prefix. It keeps the
 /// latest <see cref="ContainerInfo"/> of every container, so listings are answered from memory.
 /// </summary>
-public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
+public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTimers
 {
     readonly ContainerDependencies _deps;
     readonly ILoggingAdapter _log = Context.GetLogger();
@@ -36,6 +36,7 @@ public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
 
         Command<CreateContainer>(OnCreate);
         Command<ListContainers>(OnList);
+        ExecRouting();
         Command<IContainerCommand>(OnContainerCommand);
         Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
@@ -281,5 +282,6 @@ public sealed class ContainerRegistry : ReceivePersistentActor, IWithTimers
         }
 
         _infoById.Remove(evt.ContainerId);
+        ForgetExecsOf(evt.ContainerId);
     }
 }

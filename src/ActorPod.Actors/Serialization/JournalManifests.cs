@@ -24,6 +24,8 @@ public static class JournalManifests
         (typeof(ContainerRemoved), "container-removed"),
         (typeof(ContainerRestartScheduled), "container-restart-scheduled"),
         (typeof(ContainerRestartCancelled), "container-restart-cancelled"),
+        (typeof(ExecSessionStarted), "exec-session-started"),
+        (typeof(ExecSessionEnded), "exec-session-ended"),
         (typeof(ContainerRegistered), "registry-container-registered"),
         (typeof(ContainerUnregistered), "registry-container-unregistered"),
         (typeof(ContainerState), "container-snapshot"),

@@ -49,7 +49,8 @@ public sealed record HostConfigDto
     public required IReadOnlyList<string> Binds { get; init; }
     public required string NetworkMode { get; init; }
     public bool AutoRemove { get; init; }
-    public LogConfigDto LogConfig { get; init; } = new();
+    /// <summary>An object, as Docker has it: the docker CLI cannot read a string here.</summary>
+    public LogConfigDto LogConfig { get; init; } = new("k8s-file", new Dictionary<string, string>());
     public RestartPolicyDto RestartPolicy { get; init; } = new();
     public bool Privileged { get; init; }
     public bool ReadonlyRootfs { get; init; }
@@ -109,10 +110,5 @@ public sealed record ContainerSummary
 /// <summary>The HostConfig of a list row.</summary>
 public sealed record HostConfigSummary(string NetworkMode);
 
-/// <summary>Docker's <c>HostConfig.LogConfig</c>: clients decode it as an object, not a string.</summary>
-public sealed record LogConfigDto
-{
-    public string Type { get; init; } = "k8s-file";
-
-    public IReadOnlyDictionary<string, string> Config { get; init; } = new Dictionary<string, string>();
-}
+/// <summary>Docker's <c>HostConfig.LogConfig</c>.</summary>
+public sealed record LogConfigDto(string Type, IReadOnlyDictionary<string, string> Config);

@@ -30,7 +30,13 @@ public static class RunCommand
                 return 0;
             }
 
-            return await RunAttachedAsync(client, await options.CreateAsync(client, parse, false, ct), rm, ct);
+            var created = await options.CreateAsync(client, parse, false, ct);
+            if (parse.GetValue(options.Interactive) || parse.GetValue(options.Tty))
+            {
+                return await RunInteractiveAsync(client, parse, options, created, rm, ct);
+            }
+
+            return await RunAttachedAsync(client, created, rm, ct);
         });
         return command;
     }
@@ -60,6 +66,26 @@ public static class RunCommand
         if (rm)
         {
             await client.SendEmptyAsync(HttpMethod.Delete, $"/containers/{id}?force=1", ct);
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// <c>run -i</c> and <c>run -t</c>: attach with stdin before the start, so input and the first output meet the
+    /// process; a detach leaves it running (and not removed).
+    /// </summary>
+    static async Task<int> RunInteractiveAsync(DaemonClient client, ParseResult parse, CreateOptions options,
+        string id, bool rm, CancellationToken ct)
+    {
+        var host = Client.DaemonAddress.Resolve(parse.GetValue(Host));
+        var stdin = parse.GetValue(options.Interactive);
+        var code = await AttachCommand.AttachAsync(client, host, id, stdin, parse.GetValue(options.Tty), null,
+            () => StartAsync(client, id, rm, ct), ct);
+        if (rm && (await client.GetJsonAsync($"/containers/{id}/json", ct)).GetProperty("State")
+                .GetProperty("Running").GetBoolean() is false)
+        {
+            await RemoveQuietlyAsync(client, id);
         }
 
         return code;

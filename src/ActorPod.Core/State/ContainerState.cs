@@ -44,6 +44,9 @@ public sealed record ContainerState
     /// <summary>A user asked for a stop since the last start; restart policies leave such a container alone.</summary>
     public bool StopRequested { get; init; }
 
+    /// <summary>Exec sessions whose start is journaled and whose end is not: they are open.</summary>
+    public IReadOnlyList<string> ExecIds { get; init; } = [];
+
     /// <summary>True once a <c>ContainerCreated</c> event has been applied.</summary>
     public bool Exists => Spec is not null && Status != ContainerStatus.Removed;
 

@@ -24,6 +24,10 @@ public static class ContainerTransitions
         ContainerRemoved => exists && from is ContainerStatus.Removing,
         ContainerRestartScheduled => exists && from is ContainerStatus.Stopped,
         ContainerRestartCancelled => exists && from is not ContainerStatus.Removed,
+
+        // Exec sessions come and go beside the lifecycle: they never change the container's status.
+        ExecSessionStarted => exists && from is ContainerStatus.Running or ContainerStatus.Paused,
+        ExecSessionEnded => exists,
         _ => false,
     };
 
@@ -68,6 +72,8 @@ public static class ContainerTransitions
             {
                 Restarting = false, StopRequested = state.StopRequested || e.ByUser,
             },
+            ExecSessionStarted e => state with { ExecIds = [.. state.ExecIds.Where(x => x != e.ExecId), e.ExecId] },
+            ExecSessionEnded e => state with { ExecIds = [.. state.ExecIds.Where(x => x != e.ExecId)] },
             _ => throw new InvalidTransitionException(state.Id, state.Status, evt),
         };
     }

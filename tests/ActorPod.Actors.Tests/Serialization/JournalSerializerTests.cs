@@ -16,6 +16,8 @@ public sealed class JournalSerializerTests : IDisposable
 {
     const string Id = "3f2a9c01b7d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f8091a2b3c4d5e6f";
 
+    const string ExecId = "5e0c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7";
+
     static readonly DateTimeOffset At = new(2025, 3, 1, 12, 30, 45, 123, TimeSpan.FromHours(2));
 
     static readonly ContainerSpec Spec = new()
@@ -59,6 +61,7 @@ public sealed class JournalSerializerTests : IDisposable
         StopRequested = true,
         Restarting = true,
         RestartDelayMs = 800,
+        ExecIds = [ExecId],
     };
 
     static readonly object[] Samples =
@@ -76,6 +79,8 @@ public sealed class JournalSerializerTests : IDisposable
         new ContainerRemoved(Id, At),
         new ContainerRestartScheduled(Id, 3, 400, At),
         new ContainerRestartCancelled(Id, "stopped by a user", At, ByUser: true),
+        new ExecSessionStarted(Id, ExecId, ["sh", "-c", "exit 7"], 5151, At),
+        new ExecSessionEnded(Id, ExecId, 7, At, "the supervisor restarted and the session's process is gone"),
         new ContainerRegistered(Id, "web", "node-a", At),
         new ContainerUnregistered(Id, At),
         Snapshot,
@@ -310,8 +315,14 @@ public sealed class JournalSerializerTests : IDisposable
             case ContainerState state:
                 var copy = (ContainerState)actual;
                 AssertSameSpec(state.Spec!, copy.Spec!);
-                Assert.Equal(state with { Spec = null }, copy with { Spec = null });
+                Assert.Equal(state.ExecIds, copy.ExecIds);
+                Assert.Equal(state with { Spec = null, ExecIds = [] }, copy with { Spec = null, ExecIds = [] });
                 Assert.True(copy.Exists);
+                break;
+            case ExecSessionStarted started:
+                var startedBack = (ExecSessionStarted)actual;
+                Assert.Equal(started.Args, startedBack.Args);
+                Assert.Equal(started with { Args = [] }, startedBack with { Args = [] });
                 break;
             default:
                 Assert.Equal(expected, actual);
