@@ -14,10 +14,10 @@
 #               PODMAN_BIG=1 (also podman/docker at BIG)  REPS7=3  N8=1000 PAR8=8
 #               SECTION_TIMEOUT=1200 (seconds, per section)  IDLE_SLEEP=3 (seconds between sections)
 #               SETTLE_MAX=30 (at most this long, wait for the machine to drop under 15 % busy between steps)
-#               ENGINES="actorpod actorpod-r2r docker-ap podman docker runc"  (drop any to skip it)
+#               ENGINES="actorpod actorpod-aot docker-ap podman docker runc"  (drop any to skip it)
 #               BENCH_DOCKER=auto|0  BENCH_WORK=/tmp/apb.XXXX (one temp folder for every engine's state)
 #               BENCH_NOTE="text" (a line at the top of RESULTS.md)
-#               BENCH_SKIP_BUILD=1 with AP_BIN=DIR (DIR/daemon, DIR/cli, DIR/cli-r2r already published)
+#               BENCH_SKIP_BUILD=1 with AP_BIN=DIR (DIR/daemon, DIR/cli, DIR/cli-aot already published)
 #
 # Output: "BENCH <id> <engine> <op> median <v> <unit> (min, max, n)" lines, a TSV and a log under
 # $BENCH_WORK/results (kept; everything else there is removed at exit), a copy in bench/results/, and the
@@ -32,7 +32,7 @@ N3=${N3:-50}; PAR=${PAR:-4}; REPS3=${REPS3:-3}
 SMALL=${SMALL:-200}; BIG=${BIG:-1000}; RUNNING=${RUNNING:-20}; PODMAN_BIG=${PODMAN_BIG:-1}
 REPS7=${REPS7:-3}; N8=${N8:-1000}; PAR8=${PAR8:-8}
 SECTION_TIMEOUT=${SECTION_TIMEOUT:-1200}; IDLE_SLEEP=${IDLE_SLEEP:-3}; SETTLE_MAX=${SETTLE_MAX:-30}
-ENGINES=${ENGINES:-"actorpod actorpod-r2r docker-ap podman docker runc"}
+ENGINES=${ENGINES:-"actorpod actorpod-aot docker-ap podman docker runc"}
 BENCH_DOCKER=${BENCH_DOCKER:-auto}
 
 # ------------------------------------------------------------------------------------------------ layout
@@ -44,7 +44,7 @@ W=$BENCH_WORK
 RES=$W/results; TMPD=$W/tmp
 APROOT=$W/ap; APSOCK=$W/ap.sock; APURL=http://localhost
 AP_BIN=${AP_BIN:-$W/bin}
-APD=$AP_BIN/daemon/actorpodd; APC=$AP_BIN/cli/actorpod; APC_R2R=$AP_BIN/cli-r2r/actorpod
+APD=$AP_BIN/daemon/actorpodd; APC=$AP_BIN/cli/actorpod; APC_AOT=$AP_BIN/cli-aot/actorpod
 PROOT=$W/pm/root; PRUN=$W/pm/run; PTMP=$W/pm/tmp; PSOCK=$W/pm.sock
 PG=(--root "$PROOT" --runroot "$PRUN" --tmpdir "$PTMP" --runtime runc --cgroup-manager cgroupfs --events-backend file)
 PF=(--network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
@@ -109,7 +109,7 @@ conmons_under() { local p; for p in $(pgrep -x conmon); do grep -qF "$1" "/proc/
 
 # ------------------------------------------------------------------------------------------------ engines
 apc() { "$APC" -H "unix://$APSOCK" "$@"; }
-apr() { "$APC_R2R" -H "unix://$APSOCK" "$@"; }
+apr() { "$APC_AOT" -H "unix://$APSOCK" "$@"; }
 dap() { "$DOCKER_FOR_AP" -H "unix://$APSOCK" "$@"; }
 pm() { podman "${PG[@]}" "$@"; }
 dk() { "$DOCKER_FOR_DOCKERD" -H "unix://$DSOCK" "$@"; }
@@ -210,9 +210,9 @@ setup() {
       dotnet publish src/ActorPod.Daemon -c Release -o "$AP_BIN/daemon" --verbosity quiet -nologo &&
       dotnet publish src/ActorPod.Cli -c Release -o "$AP_BIN/cli" --verbosity quiet -nologo) >"$TMPD/publish.log" 2>&1 ||
       { warn "dotnet publish failed:"; tail -n 20 "$TMPD/publish.log" >&2; return 1; }
-    (cd "$REPO" && dotnet publish src/ActorPod.Cli -c Release -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true -o "$AP_BIN/cli-r2r" --verbosity quiet -nologo) >"$TMPD/publish-r2r.log" 2>&1 ||
-      warn "ReadyToRun CLI build failed (actorpod-r2r skipped): $(tail -n 3 "$TMPD/publish-r2r.log" | tr '\n' ' ')"
+    (cd "$REPO" && dotnet publish src/ActorPod.Cli -c Release -r linux-x64 -p:PublishAot=true \
+      -o "$AP_BIN/cli-aot" --verbosity quiet -nologo) >"$TMPD/publish-aot.log" 2>&1 ||
+      warn "native AOT CLI build failed (actorpod-aot skipped): $(tail -n 3 "$TMPD/publish-aot.log" | tr '\n' ' ')"
   fi
   [ -x "$APD" ] && [ -x "$APC" ] || { warn "no ActorPod binaries in $AP_BIN"; return 1; }
 
@@ -260,7 +260,7 @@ live_engines() {
   for e in $ENGINES; do
     case $e in
       actorpod) [ -x "$APC" ] && out+=("$e") ;;
-      actorpod-r2r) [ -x "$APC_R2R" ] && out+=("$e") ;;
+      actorpod-aot) [ -x "$APC_AOT" ] && out+=("$e") ;;
       docker-ap) [ -x "$DOCKER_FOR_AP" ] && out+=("$e") ;;
       podman) command -v podman >/dev/null && out+=("$e") ;;
       docker) docker_up && out+=("$e") ;;
@@ -283,10 +283,10 @@ tm() {
 }
 # functions and variables a child bash (timeout, xargs) needs to call the engine helpers
 CHILD_FNS="run_true lc run_d stop_rm force_rm runc_wait_stopped apc apr dap pm dk rc ap_rest"
-CHILD_PRE='PG=($PG_S); PF=($PF_S); declare -A CLIFN=([actorpod]=apc [actorpod-r2r]=apr [docker-ap]=dap [podman]=pm [docker]=dk [runc]=rc); '
+CHILD_PRE='PG=($PG_S); PF=($PF_S); declare -A CLIFN=([actorpod]=apc [actorpod-aot]=apr [docker-ap]=dap [podman]=pm [docker]=dk [runc]=rc); '
 export_child() {
   export -f $CHILD_FNS
-  export APC APC_R2R APSOCK APURL DOCKER_FOR_AP DOCKER_FOR_DOCKERD DSOCK RR BUNDLES IMG PIMG TMPD
+  export APC APC_AOT APSOCK APURL DOCKER_FOR_AP DOCKER_FOR_DOCKERD DSOCK RR BUNDLES IMG PIMG TMPD
   export PG_S="${PG[*]}" PF_S="${PF[*]}"
 }
 # capped SECONDS CMD...: CMD (a helper function or a program) in a child bash, killed after SECONDS
@@ -300,7 +300,7 @@ why() { tail -n 2 "$TMPD/probe.out" | tr '\n' ' ' | cut -c1-150; }
 run_true() {
   case $1 in
     actorpod) apc run --rm "$IMG" true ;;
-    actorpod-r2r) apr run --rm "$IMG" true ;;
+    actorpod-aot) apr run --rm "$IMG" true ;;
     docker-ap) dap run --rm --network none "$IMG" true ;;
     podman) pm run --rm "${PF[@]}" "$PIMG" true ;;
     docker) dk run --rm --network none "$IMG" true ;;
@@ -320,9 +320,9 @@ sec_1() {
   for e in "${engines[@]}"; do emit 1 "$e" "run --rm busybox true" ms "alternating engines, $RUNS reps" <"$TMPD/1.$e"; done
   # client start-up floors: what every CLI call pays before it talks to a daemon
   local js
-  for e in actorpod actorpod-r2r; do
+  for e in actorpod actorpod-aot; do
     has "$e" || continue
-    local bin=$APC; [ "$e" = actorpod-r2r ] && bin=$APC_R2R
+    local bin=$APC; [ "$e" = actorpod-aot ] && bin=$APC_AOT
     [ -x "$bin" ] || continue
     js=$TMPD/hf-1c-$e.json
     hyperfine -N --style none --warmup 2 --runs "$RUNS" --export-json "$js" "$bin --version" >/dev/null 2>&1 &&
@@ -342,27 +342,27 @@ lc() {   # lc ENGINE STEP NAME
   local e=$1 s=$2 n=$3
   case $e:$s in
     actorpod:create) apc create --name "$n" "$IMG" sleep 1000 ;;
-    actorpod-r2r:create) apr create --name "$n" "$IMG" sleep 1000 ;;
+    actorpod-aot:create) apr create --name "$n" "$IMG" sleep 1000 ;;
     docker-ap:create) dap create --name "$n" --network none "$IMG" sleep 1000 ;;
     podman:create) pm create --name "$n" "${PF[@]}" "$PIMG" sleep 1000 ;;
     docker:create) dk create --name "$n" --network none "$IMG" sleep 1000 ;;
     runc:create) rc create -b "$BUNDLES/sleep" "$n" ;;
     actorpod:stop) apc stop -t 0 "$n" ;;
-    actorpod-r2r:stop) apr stop -t 0 "$n" ;;
+    actorpod-aot:stop) apr stop -t 0 "$n" ;;
     docker-ap:stop | docker:stop | podman:stop) "${CLIFN[$e]}" stop -t 0 "$n" ;;
     runc:stop) rc kill "$n" KILL && runc_wait_stopped "$n" ;;
     runc:rm) rc delete "$n" ;;
     actorpod:*) apc "$s" "$n" ;;
-    actorpod-r2r:*) apr "$s" "$n" ;;
+    actorpod-aot:*) apr "$s" "$n" ;;
     *) "${CLIFN[$e]}" "$s" "$n" ;;
   esac
 }
-declare -A CLIFN=([actorpod]=apc [actorpod-r2r]=apr [docker-ap]=dap [podman]=pm [docker]=dk [runc]=rc)
+declare -A CLIFN=([actorpod]=apc [actorpod-aot]=apr [docker-ap]=dap [podman]=pm [docker]=dk [runc]=rc)
 runc_wait_stopped() { local k; for ((k = 0; k < 1000; k++)); do [ "$(rc state "$1" 2>/dev/null | jq -r .status)" = stopped ] && return 0; sleep 0.005; done; return 1; }
 force_rm() {
   case $1 in
     runc) rc delete --force "$2" ;;
-    actorpod | actorpod-r2r) apc rm -f "$2" ;;
+    actorpod | actorpod-aot) apc rm -f "$2" ;;
     podman) pm rm -f -t 0 "$2" ;;
     *) "${CLIFN[$1]}" rm -f "$2" ;;
   esac
@@ -397,7 +397,7 @@ sec_2() {
 run_d() {   # run_d ENGINE NAME
   case $1 in
     actorpod) apc run -d --name "$2" "$IMG" sleep 1000 ;;
-    actorpod-r2r) apr run -d --name "$2" "$IMG" sleep 1000 ;;
+    actorpod-aot) apr run -d --name "$2" "$IMG" sleep 1000 ;;
     docker-ap) dap run -d --name "$2" --network none "$IMG" sleep 1000 ;;
     podman) pm run -d --name "$2" "${PF[@]}" "$PIMG" sleep 1000 ;;
     docker) dk run -d --name "$2" --network none "$IMG" sleep 1000 ;;
@@ -496,9 +496,9 @@ ps_at() {   # ps_at SIZE-LABEL  (population already in place for the engines lis
         hfe "4b.$sz" actorpod "GET /containers/json?all=1 ($n) REST curl" "curl -sf --unix-socket $APSOCK -o /dev/null $APURL/containers/json?all=1"
         hfe "4c.$sz" actorpod "inspect 1 running ($n existing) CLI" "$APC -H unix://$APSOCK inspect bench-p-1"
         hfe "4d.$sz" actorpod "GET /containers/ID/json ($n) REST curl" "curl -sf --unix-socket $APSOCK -o /dev/null $APURL/containers/bench-p-1/json" ;;
-      actorpod-r2r)
-        hfe "4a.$sz" actorpod-r2r "ps -a ($n containers) CLI r2r" "$APC_R2R -H unix://$APSOCK ps -a"
-        hfe "4c.$sz" actorpod-r2r "inspect 1 running CLI r2r" "$APC_R2R -H unix://$APSOCK inspect bench-p-1" ;;
+      actorpod-aot)
+        hfe "4a.$sz" actorpod-aot "ps -a ($n containers) CLI aot" "$APC_AOT -H unix://$APSOCK ps -a"
+        hfe "4c.$sz" actorpod-aot "inspect 1 running CLI aot" "$APC_AOT -H unix://$APSOCK inspect bench-p-1" ;;
       docker-ap)
         hfe "4a.$sz" docker-ap "docker ps -a against actorpodd" "$DOCKER_FOR_AP -H unix://$APSOCK ps -a"
         hfe "4c.$sz" docker-ap "docker inspect against actorpodd" "$DOCKER_FOR_AP -H unix://$APSOCK inspect bench-p-1" ;;
@@ -545,8 +545,8 @@ sec_5() {
     sleep 0.3
     # exec
     case $e in
-      actorpod | actorpod-r2r)
-        local bin=$APC; [ "$e" = actorpod-r2r ] && bin=$APC_R2R
+      actorpod | actorpod-aot)
+        local bin=$APC; [ "$e" = actorpod-aot ] && bin=$APC_AOT
         if probe "$e" "$bin" -H "unix://$APSOCK" exec bench-5 true; then hfe 5a "$e" "exec CTR true" "$bin -H unix://$APSOCK exec bench-5 true"
         else na 5a "$e" "exec CTR true" "actorpod exec: $(why)"; fi ;;
       runc) hfe 5a runc "runc exec CTR true" "runc --root $RR exec bench-5 true" ;;
@@ -559,8 +559,8 @@ sec_5() {
     # pause / unpause: CLI verb if there is one, else REST (ActorPod)
     local P U
     case $e in
-      actorpod | actorpod-r2r)
-        local bin=$APC; [ "$e" = actorpod-r2r ] && bin=$APC_R2R
+      actorpod | actorpod-aot)
+        local bin=$APC; [ "$e" = actorpod-aot ] && bin=$APC_AOT
         if probe "$e" "$bin" -H "unix://$APSOCK" pause bench-5 && probe "$e" "$bin" -H "unix://$APSOCK" unpause bench-5; then
           P=("$bin" -H "unix://$APSOCK" pause bench-5); U=("$bin" -H "unix://$APSOCK" unpause bench-5)
         elif [ "$e" = actorpod ] && probe "$e" ap_rest -X POST "$APURL/containers/bench-5/pause" && probe "$e" ap_rest -X POST "$APURL/containers/bench-5/unpause"; then
@@ -710,10 +710,10 @@ mul() { [ -n "$1" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f\n", a * b }
 ratio_of() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0) printf "%.3f\n", a / b }'; }
 targets() {
   local best
-  best=$(for e in actorpod actorpod-r2r; do val 1 "$e"; done | sort -g | head -1)
+  best=$(for e in actorpod actorpod-aot; do val 1 "$e"; done | sort -g | head -1)
   check "run --rm true, best actorpod CLI <= 0.5x podman (ratio $(ratio_of "$best" "$(val 1 podman)"))" "$best" "$(mul "$(val 1 podman)" 0.5)"
   check "run --rm true, best actorpod CLI <= 3x runc run (ratio $(ratio_of "$best" "$(val 1 runc)"))" "$best" "$(mul "$(val 1 runc)" 3)"
-  best=$(for e in actorpod actorpod-r2r; do val 3a "$e"; done | sort -g | tail -1)
+  best=$(for e in actorpod actorpod-aot; do val 3a "$e"; done | sort -g | tail -1)
   check "$N3-container launch rate, best actorpod CLI >= 2.5x podman (ratio $(ratio_of "$best" "$(val 3a podman)"))" "$best" "$(mul "$(val 3a podman)" 2.5)" ge
   check "(info) $N3-container launch rate, docker CLI on actorpodd >= 2.5x podman (ratio $(ratio_of "$(val 3a docker-ap)" "$(val 3a podman)"))" "$(val 3a docker-ap)" "$(mul "$(val 3a podman)" 2.5)" ge
   check "REST ps -a with $BIG <= 0.1x podman ps -a with $SMALL (ratio $(ratio_of "$(val "4b.$BIG" actorpod)" "$(val "4a.$SMALL" podman)"))" "$(val "4b.$BIG" actorpod)" "$(mul "$(val "4a.$SMALL" podman)" 0.1)"
