@@ -95,7 +95,10 @@ public static class ContainerArchive
                 $"cannot copy into {path} of container {containerId}: it is not a directory");
         }
 
-        await new SafeTarExtractor(TarExtractOptions.Archive with { PreserveOwnership = true })
+        await new SafeTarExtractor(TarExtractOptions.Archive with
+            {
+                PreserveOwnership = true, AbsoluteNamesAreRelative = true,
+            })
             .ExtractIntoAsync(tar, host, ct);
     }
 

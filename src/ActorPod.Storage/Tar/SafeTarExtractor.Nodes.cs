@@ -65,9 +65,10 @@ public sealed partial class SafeTarExtractor
         File.CreateSymbolicLink(path, entry.LinkName);
     }
 
-    private static void CreateHardLink(TarEntry entry, string root, string path)
+    private void CreateHardLink(TarEntry entry, string root, string path)
     {
-        var parts = EntryPaths.Split(entry.LinkName, entry.Name);
+        var linkName = options.AbsoluteNamesAreRelative ? entry.LinkName.TrimStart('/') : entry.LinkName;
+        var parts = EntryPaths.Split(linkName, entry.Name);
         if (parts.Length == 0)
         {
             throw EntryPaths.Refuse(entry.Name, "a hard link to the root directory");

@@ -101,7 +101,8 @@ public sealed partial class SafeTarExtractor(TarExtractOptions options)
             return;
         }
 
-        var parts = EntryPaths.Split(entry.Name, entry.Name);
+        var relative = options.AbsoluteNamesAreRelative ? entry.Name.TrimStart('/') : entry.Name;
+        var parts = EntryPaths.Split(relative, entry.Name);
         if (parts.Length == 0)
         {
             return;

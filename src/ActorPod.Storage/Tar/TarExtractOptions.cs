@@ -14,6 +14,12 @@ public sealed record TarExtractOptions
     /// <summary>Set uid and gid from the entry (needs root); off for archives that are only read back.</summary>
     public bool PreserveOwnership { get; init; } = true;
 
+    /// <summary>
+    /// Read <c>/etc/x</c> as <c>etc/x</c> under the target, as Docker does when copying into a container (clients
+    /// such as Testcontainers send absolute names). Off for image layers, where an absolute name is refused.
+    /// </summary>
+    public bool AbsoluteNamesAreRelative { get; init; }
+
     /// <summary>For image layers used as overlay lower directories.</summary>
     public static TarExtractOptions Layer { get; } = new();
 

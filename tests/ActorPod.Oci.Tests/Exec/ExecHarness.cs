@@ -24,12 +24,16 @@ public sealed class ExecHarness(RuntimeHarness h, string containerId)
 
     /// <summary>Prepares, attaches, starts, feeds <paramref name="input"/> and reads until the exit.</summary>
     public async Task<ExecOutput> RunAsync(ExecRequest request, string? input = null,
-        Action<AttachConnection>? beforeStart = null)
+        Action<AttachConnection>? beforeStart = null, Func<AttachConnection, Task>? afterStart = null)
     {
         await using var session = await Runtime.PrepareAsync(request, default);
         await using var attach = await AttachConnection.ConnectAsync(session.AttachSocketPath, default);
         beforeStart?.Invoke(attach);
         await session.StartAsync(default);
+        if (afterStart is not null)
+        {
+            await afterStart(attach);
+        }
 
         if (input is not null)
         {
