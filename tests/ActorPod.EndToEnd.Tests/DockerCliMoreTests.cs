@@ -1,0 +1,101 @@
+using ActorPod.EndToEnd.Tests.Infrastructure;
+
+namespace ActorPod.EndToEnd.Tests;
+
+/// <summary>The docker CLI's attached and streaming verbs against actorpodd.</summary>
+[Collection(DaemonCollection.Name)]
+public sealed class DockerCliMoreTests(DaemonFixture daemon) : DaemonTest(daemon)
+{
+    async Task<string> Docker(params string[] args)
+    {
+        var result = await Daemon.Docker(args);
+        Assert.True(result.ExitCode == 0, $"docker {string.Join(' ', args)}: {result}");
+        return result.Stdout.Trim();
+    }
+
+    [Fact]
+    public async Task Docker_run_rm_prints_the_output_and_passes_the_exit_code()
+    {
+        var name = NewName();
+
+        var result = await Daemon.Docker("run", "--rm", "--name", name, "busybox", "sh", "-c",
+            "echo out; echo err >&2; exit 3");
+        var gone = await Daemon.Docker("inspect", name);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("out\n", result.Stdout);
+        Assert.Equal("err\n", result.Stderr);
+        Assert.NotEqual(0, gone.ExitCode);
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_docker_run_rm_leave_no_error_and_no_container()
+    {
+        var label = "batch=" + Guid.NewGuid().ToString("N")[..8];
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Daemon.Docker("run", "--rm", "--label", label, "busybox", "sh", "-c", $"echo run-{i}")));
+        var left = await Docker("ps", "-a", "--filter", $"label={label}", "-q");
+
+        Assert.All(runs.Select((r, i) => (r, i)), x =>
+        {
+            Assert.True(x.r.ExitCode == 0, x.r.ToString());
+            Assert.Equal($"run-{x.i}\n", x.r.Stdout);
+            Assert.Equal("", x.r.Stderr);
+        });
+        Assert.Empty(left);
+    }
+
+    [Fact]
+    public async Task Docker_exec_i_pipes_stdin_and_logs_f_ends_with_the_container()
+    {
+        var name = NewName();
+        await Docker("run", "-d", "--name", name, "busybox", "sh", "-c", "echo first; sleep 2; echo last");
+
+        var exec = await Daemon.Docker("exec", "-i", name, "cat");
+        var execWithInput = await ProcessRunner.RunAsync("docker", ["exec", "-i", name, "sh", "-c", "cat; exit 4"],
+            new Dictionary<string, string> { ["DOCKER_HOST"] = Daemon.Host }, stdin: "piped\n");
+        var logs = await Daemon.Docker("logs", "-f", name);
+
+        Assert.Equal(0, exec.ExitCode);
+        Assert.Equal((4, "piped\n"), (execWithInput.ExitCode, execWithInput.Stdout));
+        Assert.Equal("first\nlast\n", logs.Stdout);
+    }
+
+    [Fact]
+    public async Task Docker_start_a_restart_pause_and_export()
+    {
+        var name = NewName();
+        await Docker("create", "--name", name, "busybox", "sh", "-c", "echo hello from start; sleep 1000");
+        var started = ProcessRunner.RunAsync("docker", ["start", "-a", name],
+            new Dictionary<string, string> { ["DOCKER_HOST"] = Daemon.Host });
+        await WaitForLogAsync(name, "hello from start");
+
+        await Docker("pause", name);
+        var paused = await Docker("inspect", "-f", "{{.State.Status}}", name);
+        await Docker("unpause", name);
+        await Docker("restart", "-t", "1", name);
+        var running = await Docker("inspect", "-f", "{{.State.Status}}", name);
+        var export = await ProcessRunner.RunAsync("bash",
+            ["-c", $"docker export {name} | tar -t | grep -c '^bin/sh$'"],
+            new Dictionary<string, string> { ["DOCKER_HOST"] = Daemon.Host });
+        await Docker("rm", "-f", name);
+        var attached = await started;
+
+        Assert.Equal("paused", paused);
+        Assert.Equal("running", running);
+        Assert.Equal("1", export.Stdout.Trim());
+        Assert.StartsWith("hello from start\n", attached.Stdout);
+    }
+
+    [Fact]
+    public async Task Docker_run_t_through_a_pseudo_terminal_gets_a_terminal()
+    {
+        var command = $"DOCKER_HOST={Daemon.Host} docker run --rm -t busybox sh -c 'tty; exit 6'";
+
+        var result = await ProcessRunner.RunAsync("script", ["-qec", command, "/dev/null"]);
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.Matches(@"/dev/pts/\d+", result.Stdout);
+    }
+}
