@@ -98,4 +98,42 @@ public sealed class DockerCliMoreTests(DaemonFixture daemon) : DaemonTest(daemon
         Assert.Equal(6, result.ExitCode);
         Assert.Matches(@"/dev/pts/\d+", result.Stdout);
     }
+
+    [Fact]
+    public async Task Docker_ps_filters_by_exit_code_ancestor_before_and_since()
+    {
+        var first = NewName();
+        var middle = NewName();
+        var last = NewName();
+        Assert.Equal(3, (await Daemon.Docker("run", "--name", first, "busybox", "sh", "-c", "exit 3")).ExitCode);
+        Assert.Equal(4, (await Daemon.Docker("run", "--name", middle, "busybox", "sh", "-c", "exit 4")).ExitCode);
+        Assert.Equal(3, (await Daemon.Docker("run", "--name", last, "busybox", "sh", "-c", "exit 3")).ExitCode);
+
+        var exited3 = await Docker("ps", "-a", "--filter", "exited=3", "--format", "{{.Names}}");
+        var between = await Docker("ps", "-a", "--filter", $"since={first}", "--filter", $"before={last}",
+            "--format", "{{.Names}}");
+        var byImage = await Docker("ps", "-a", "--filter", "ancestor=busybox", "--filter", $"name={middle}",
+            "--format", "{{.Names}}");
+
+        Assert.Equal([first, last], exited3.Split('\n').Where(n => n == first || n == last).Order());
+        Assert.DoesNotContain(middle, exited3.Split('\n'));
+        Assert.Equal(middle, between);
+        Assert.Equal(middle, byImage);
+    }
+
+    [Fact]
+    public async Task Docker_events_show_exec_start_and_exec_die_with_the_exit_code()
+    {
+        var name = NewName();
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString();
+        await Docker("run", "-d", "--name", name, "busybox", "sleep", "1000");
+        var exec = await Daemon.Docker("exec", name, "sh", "-c", "exit 5");
+        var until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString();
+
+        var events = await Docker("events", "--since", since, "--until", until, "--filter", $"container={name}",
+            "--filter", "event=exec_die", "--format", "{{.Action}} {{.Actor.Attributes.exitCode}}");
+
+        Assert.Equal(5, exec.ExitCode);
+        Assert.Equal("exec_die 5", events);
+    }
 }

@@ -2,6 +2,7 @@ using ActorPod.Api.Dto;
 using ActorPod.Api.Http;
 using ActorPod.Api.Mapping;
 using ActorPod.Messages.Commands;
+using ActorPod.Messages.Model;
 using ActorPod.Messages.Replies;
 
 namespace ActorPod.Api.Endpoints;
@@ -39,9 +40,12 @@ public static class ContainerEndpoints
         var all = Query.Bool(ctx, "all") || limit > 0;
         var filter = ContainerFilter.Parse(Query.String(ctx, "filters"));
 
-        var list = await api.Registry.AskAsync<ContainerList>(new ListContainers(all), ctx.RequestAborted);
+        // All containers, so that "before" and "since" can name an exited one even in a listing of live ones.
+        var list = await api.Registry.AskAsync<ContainerList>(new ListContainers(All: true), ctx.RequestAborted);
+        filter.Bind(list.Containers);
         var now = DateTimeOffset.UtcNow;
         var rows = list.Containers
+            .Where(c => all || c.Status is ContainerStatus.Running or ContainerStatus.Paused)
             .Where(filter.Matches)
             .OrderByDescending(c => c.CreatedAt)
             .Take(limit > 0 ? limit : int.MaxValue)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ActorPod.Api.Http;
@@ -11,10 +12,13 @@ namespace ActorPod.Api.Mapping;
 /// </summary>
 public sealed class ContainerFilter
 {
-    static readonly string[] Keys = ["name", "status", "label", "id"];
+    static readonly string[] Keys = ["name", "status", "label", "id", "exited", "ancestor", "before", "since"];
     static readonly string[] Statuses = ["created", "restarting", "running", "removing", "paused", "exited", "dead"];
 
     readonly Dictionary<string, List<string>> _values;
+
+    // Creation times of the containers that "before" and "since" name, once bound to a listing.
+    Dictionary<string, DateTimeOffset> _createdAt = [];
 
     ContainerFilter(Dictionary<string, List<string>> values) => _values = values;
 
@@ -48,14 +52,42 @@ public sealed class ContainerFilter
         return new ContainerFilter(values);
     }
 
+    /// <summary>
+    /// Resolves the containers that <c>before</c> and <c>since</c> name (by name, id or id prefix) in
+    /// <paramref name="all"/>; an unknown one is a 404 as in Docker.
+    /// </summary>
+    public ContainerFilter Bind(IReadOnlyList<ContainerInfo> all)
+    {
+        var references = _values.Where(kv => kv.Key is "before" or "since").SelectMany(kv => kv.Value);
+        _createdAt = references.Distinct().ToDictionary(r => r, r => Find(all, r).CreatedAt);
+        return this;
+    }
+
+    static ContainerInfo Find(IReadOnlyList<ContainerInfo> all, string reference) =>
+        all.FirstOrDefault(c => c.Name == reference.TrimStart('/'))
+        ?? all.FirstOrDefault(c => c.Id.StartsWith(reference, StringComparison.Ordinal))
+        ?? throw new ApiException(StatusCodes.Status404NotFound, $"no such container: {reference}");
+
     public bool Matches(ContainerInfo info) => _values.All(kv => kv.Value.Count == 0 || kv.Value.Any(v => kv.Key switch
     {
         "name" => Regex.IsMatch("/" + info.Name, v, RegexOptions.None, TimeSpan.FromMilliseconds(100)),
         "status" => StatusNames.Docker(info.Status) == v,
         "id" => info.Id.StartsWith(v, StringComparison.Ordinal),
         "label" => LabelMatches(info.Spec.Labels, v),
+        "exited" => info.Status == ContainerStatus.Stopped && info.ExitCode.ToString(CultureInfo.InvariantCulture) == v,
+        "ancestor" => AncestorMatches(info.Spec, v),
+        "before" => _createdAt.TryGetValue(v, out var before) && info.CreatedAt < before,
+        "since" => _createdAt.TryGetValue(v, out var since) && info.CreatedAt > since,
         _ => false,
     }));
+
+    /// <summary>Docker's ancestor: the image by name (with or without <c>:latest</c>) or by id or id prefix.</summary>
+    static bool AncestorMatches(ContainerSpec spec, string image)
+    {
+        var id = image.StartsWith("sha256:", StringComparison.Ordinal) ? image[7..] : image;
+        return spec.Image == image || spec.Image == image + ":latest" || image == spec.Image + ":latest"
+            || (id.Length >= 4 && spec.ImageId.StartsWith(id, StringComparison.Ordinal));
+    }
 
     static bool LabelMatches(IReadOnlyDictionary<string, string> labels, string filter)
     {
@@ -87,6 +119,12 @@ public sealed class ContainerFilter
             {
                 throw ApiException.BadRequest(
                     $"invalid filter 'status={bad}': expected one of {string.Join(", ", Statuses)}");
+            }
+
+            if (key == "exited" && list.FirstOrDefault(s => !int.TryParse(s, CultureInfo.InvariantCulture, out _)) is
+                { } badCode)
+            {
+                throw ApiException.BadRequest($"invalid filter 'exited={badCode}': expected an exit code");
             }
 
             if (key == "name" && list.FirstOrDefault(s => !IsRegex(s)) is { } badName)

@@ -6,7 +6,8 @@ namespace ActorPod.Api.Mapping;
 
 /// <summary>
 /// Journaled container events in Docker's words: create, start, kill, die (with exitCode), stop, pause, unpause,
-/// destroy. podman's init is kept as "init". Events Docker has no word for are not shown.
+/// destroy, restart (a policy restart), exec_start and exec_die. podman's init is kept as "init". Events Docker
+/// has no word for are not shown.
 /// </summary>
 public static class DockerEventMapper
 {
@@ -25,6 +26,9 @@ public static class DockerEventMapper
             ContainerPaused => "pause",
             ContainerUnpaused => "unpause",
             ContainerRemoved => "destroy",
+            ContainerRestartScheduled => "restart",
+            ExecSessionStarted e => Exec(attributes, e.ExecId, e.Args, "exec_start"),
+            ExecSessionEnded e => ExecDied(attributes, e.ExecId, e.ExitCode),
             _ => null,
         };
 
@@ -44,6 +48,21 @@ public static class DockerEventMapper
             Time = evt.At.ToUnixTimeSeconds(),
             TimeNano = nanos,
         };
+    }
+
+    /// <summary>Docker names the command in the action itself: <c>exec_start: sh -c ...</c>.</summary>
+    static string Exec(Dictionary<string, string> attributes, string execId, IReadOnlyList<string> args,
+        string action)
+    {
+        attributes["execID"] = execId;
+        return $"{action}: {string.Join(' ', args)}";
+    }
+
+    static string ExecDied(Dictionary<string, string> attributes, string execId, int exitCode)
+    {
+        attributes["execID"] = execId;
+        attributes["exitCode"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "exec_die";
     }
 
     static string Killed(Dictionary<string, string> attributes, int signal)

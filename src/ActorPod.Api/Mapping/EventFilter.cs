@@ -52,7 +52,7 @@ public sealed class EventFilter
 
     public bool Matches(EventMessage message) =>
         Any("type", v => v == message.Type)
-        && Any("event", v => v == message.Action)
+        && Any("event", v => v == message.Action || message.Action.StartsWith(v + ":", StringComparison.Ordinal))
         && Any("image", v => v == message.From || message.From.StartsWith(v + ":", StringComparison.Ordinal))
         && Any("container", v => message.Id.StartsWith(v, StringComparison.Ordinal)
             || message.Actor.Attributes.GetValueOrDefault("name") == v.TrimStart('/'));
