@@ -7,7 +7,8 @@ namespace ActorPod.Oci;
 /// <param name="Spec">The resolved container spec.</param>
 /// <param name="RootfsPath">The mounted (merged) root file system.</param>
 /// <param name="ContainerDir">The container's own directory under the root: bundle, log, exit and attach files.</param>
-public sealed record RuntimeCreateRequest(string ContainerId, ContainerSpec Spec, string RootfsPath, string ContainerDir);
+public sealed record RuntimeCreateRequest(
+    string ContainerId, ContainerSpec Spec, string RootfsPath, string ContainerDir);
 
 /// <summary>The container exists in the runtime; its first process waits for <c>runc start</c>.</summary>
 public sealed record RuntimeCreated(int Pid, string BundlePath, string LogPath);
@@ -15,7 +16,8 @@ public sealed record RuntimeCreated(int Pid, string BundlePath, string LogPath);
 /// <summary>A container's process exited, as conmon's exit file tells.</summary>
 public sealed record RuntimeExit(string ContainerId, int ExitCode, DateTimeOffset At);
 
-/// <summary>What <c>runc state</c> reports: created, running, paused, stopped; null when runc knows no such id.</summary>
+/// <summary>What <c>runc state</c> reports: created, running, paused, stopped; null when runc knows no such
+/// id.</summary>
 public sealed record RuntimeStatus(string Status, int Pid);
 
 /// <summary>

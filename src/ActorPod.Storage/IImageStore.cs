@@ -39,13 +39,16 @@ public sealed record ImageRecord(
 /// </summary>
 public interface IImageStore
 {
-    /// <summary>Loads a docker-archive (<c>docker save</c>) or OCI image layout tar; returns the images it held.</summary>
+    /// <summary>Loads a docker-archive (<c>docker save</c>) or OCI image layout tar; returns the images it
+    /// held.</summary>
     Task<IReadOnlyList<ImageRecord>> LoadAsync(Stream archive, CancellationToken ct);
 
-    /// <summary>Imports a plain root file system tar as a one-layer image, tagged with <paramref name="reference"/>.</summary>
+    /// <summary>Imports a plain root file system tar as a one-layer image, tagged with
+    /// <paramref name="reference"/>.</summary>
     Task<ImageRecord> ImportAsync(Stream rootfs, string? reference, ImageConfig? config, CancellationToken ct);
 
-    /// <summary>Resolves <c>name[:tag]</c>, <c>sha256:id</c>, a full id or a unique id prefix; null when unknown.</summary>
+    /// <summary>Resolves <c>name[:tag]</c>, <c>sha256:id</c>, a full id or a unique id prefix; null when
+    /// unknown.</summary>
     ImageRecord? Find(string reference);
 
     IReadOnlyList<ImageRecord> List();
@@ -70,7 +73,8 @@ public interface IContainerStorage
     /// path. Counted: every mount needs an unmount.</summary>
     Task<string> MountAsync(string containerId, ImageRecord image, CancellationToken ct);
 
-    /// <summary>Drops one mount reference; unmounts when none is left (or at once with <paramref name="force"/>).</summary>
+    /// <summary>Drops one mount reference; unmounts when none is left (or at once with
+    /// <paramref name="force"/>).</summary>
     Task UnmountAsync(string containerId, bool force, CancellationToken ct);
 
     /// <summary>Unmounts and deletes everything the container had on disk.</summary>

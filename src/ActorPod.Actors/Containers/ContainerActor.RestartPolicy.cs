@@ -16,7 +16,8 @@ public sealed partial class ContainerActor
     void PolicyRestartCommands()
     {
         Command<PolicyRestartDue>(_ => OnPolicyRestartDue());
-        Command<StopContainer>(OnStopWhileRestartPending, _ => _state is { Restarting: true, Status: ContainerStatus.Stopped });
+        Command<StopContainer>(OnStopWhileRestartPending,
+            _ => _state is { Restarting: true, Status: ContainerStatus.Stopped });
 
         // A policy start answers the actor itself: success needs nothing, a failure ends the restarting.
         Command<CommandSucceeded>(_ => { });
@@ -41,7 +42,8 @@ public sealed partial class ContainerActor
         });
     }
 
-    /// <summary>After recovery and reconciliation: containers whose policy says so come back with the supervisor.</summary>
+    /// <summary>After recovery and reconciliation: containers whose policy says so come back with the
+    /// supervisor.</summary>
     void MaybeStartAtBoot()
     {
         if (!RestartPolicies.ShouldStartAtBoot(_state))

@@ -133,7 +133,8 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     void ApplyEvent(IContainerEvent evt)
     {
         _state = ContainerTransitions.Apply(_state, evt);
-        Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null)));
+        var info = ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null);
+        Context.Parent.Tell(new ContainerChanged(info));
         Context.System.EventStream.Publish(new Events.ContainerEventPublished(evt, _state.Name, _state.Spec!.Image));
         AnswerWaiters(evt);
         AfterExecAwareEvent(evt);

@@ -27,7 +27,8 @@ static class ContainerEffects
         {
             var error = ex is ActorPodException ape
                 ? ape.Error
-                : ContainerError.RuntimeFailed(state.Id, $"container {state.Id}: {effect.Command} failed: {ex.Message}");
+                : ContainerError.RuntimeFailed(state.Id,
+                    $"container {state.Id}: {effect.Command} failed: {ex.Message}");
             return new EffectCompleted(effect, events, error, replyTo);
         }
     }

@@ -24,5 +24,6 @@ public sealed class JournalSerializer(ExtendedActorSystem system) : SerializerWi
 
     public override object FromBinary(byte[] bytes, string manifest) =>
         JsonSerializer.Deserialize(bytes, JournalManifests.TypeOf(manifest), Options)
-        ?? throw new System.Runtime.Serialization.SerializationException($"journal entry with manifest \"{manifest}\" is empty");
+        ?? throw new System.Runtime.Serialization.SerializationException(
+            $"journal entry with manifest \"{manifest}\" is empty");
 }

@@ -1,6 +1,7 @@
 namespace ActorPod.Core.Decisions;
 
-/// <summary>Work in the runtime that a command needs. The actor runs it off its mailbox and pipes the result back.</summary>
+/// <summary>Work in the runtime that a command needs. The actor runs it off its mailbox and pipes the result
+/// back.</summary>
 public abstract record Effect(string Command);
 
 /// <summary>Create the container in the runtime: bundle, conmon, <c>runc create</c>.</summary>
@@ -10,7 +11,8 @@ public sealed record InitEffect(bool CleanupFirst) : Effect("init");
 /// <summary>Start the process, creating it in the runtime first when <paramref name="InitFirst"/>.</summary>
 public sealed record StartEffect(bool InitFirst, bool CleanupFirst) : Effect("start");
 
-/// <summary>Send <paramref name="Signal"/>, wait up to <paramref name="TimeoutSeconds"/> for the exit, then SIGKILL.</summary>
+/// <summary>Send <paramref name="Signal"/>, wait up to <paramref name="TimeoutSeconds"/> for the exit, then
+/// SIGKILL.</summary>
 public sealed record StopEffect(int Signal, int TimeoutSeconds, bool ThawFirst) : Effect("stop");
 
 /// <summary>Deliver <paramref name="Signal"/> to the container's process.</summary>

@@ -10,7 +10,8 @@ public class ActorPodException(ContainerError error, Exception? inner = null) : 
 {
     public ContainerError Error { get; } = error;
 
-    public static ActorPodException NotFound(string reference, string what) => new(ContainerError.NotFound(reference, what));
+    public static ActorPodException NotFound(string reference, string what) =>
+        new(ContainerError.NotFound(reference, what));
 
     public static ActorPodException InvalidArgument(string message) =>
         new(ContainerError.InvalidArgument(null, message));

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace ActorPod.Core.Naming;
 
-/// <summary>Artifact names are file names inside the container's artifacts folder: nothing may lead out of it.</summary>
+/// <summary>Artifact names are file names inside the container's artifacts folder: nothing may lead out of
+/// it.</summary>
 public static class ArtifactNames
 {
     public const int MaxBytes = 255;

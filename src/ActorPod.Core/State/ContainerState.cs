@@ -34,7 +34,8 @@ public sealed record ContainerState
     /// <summary>A policy restart is scheduled and has not happened yet.</summary>
     public bool Restarting { get; init; }
 
-    /// <summary>The delay of the last scheduled policy restart; the next one doubles it (see RestartPolicies).</summary>
+    /// <summary>The delay of the last scheduled policy restart; the next one doubles it (see
+    /// RestartPolicies).</summary>
     public int RestartDelayMs { get; init; }
 
     public string? BundlePath { get; init; }

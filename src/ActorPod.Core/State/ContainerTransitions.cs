@@ -5,7 +5,8 @@ namespace ActorPod.Core.State;
 
 /// <summary>
 /// The state machine of a container: which event may follow which state, and the state each event leads to.
-/// Events reach <see cref="Apply"/> only after <see cref="Decisions.ContainerDecisions.Decide"/> allowed them, and during
+/// Events reach <see cref="Apply"/> only after <see cref="Decisions.ContainerDecisions.Decide"/> allowed them, and
+/// during
 /// recovery from a journal that was written the same way, so an event that does not fit is a bug, not input.
 /// </summary>
 public static class ContainerTransitions
@@ -16,8 +17,10 @@ public static class ContainerTransitions
         ContainerCreated => !exists,
         ContainerInitialized => exists && from is ContainerStatus.Configured or ContainerStatus.Stopped,
         ContainerStarted => exists && from is ContainerStatus.Created,
-        ContainerStopRequested or ContainerKilled => exists && from is ContainerStatus.Running or ContainerStatus.Paused,
-        ContainerExited => exists && from is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Created,
+        ContainerStopRequested or ContainerKilled =>
+            exists && from is ContainerStatus.Running or ContainerStatus.Paused,
+        ContainerExited =>
+            exists && from is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Created,
         ContainerPaused => exists && from is ContainerStatus.Running,
         ContainerUnpaused => exists && from is ContainerStatus.Paused,
         ContainerRemoving => exists && from is not ContainerStatus.Removed,

@@ -20,7 +20,8 @@ public sealed record ContainerStopRequested(string ContainerId, string Signal, i
 /// <summary>A signal was delivered to the container's process.</summary>
 public sealed record ContainerKilled(string ContainerId, int Signal, DateTimeOffset At) : IContainerEvent;
 
-/// <summary>The container's process exited. <paramref name="Error"/> says why when the code is not a plain exit.</summary>
+/// <summary>The container's process exited. <paramref name="Error"/> says why when the code is not a plain
+/// exit.</summary>
 public sealed record ContainerExited(string ContainerId, int ExitCode, DateTimeOffset At, string? Error = null)
     : IContainerEvent;
 

@@ -51,6 +51,7 @@ public sealed record ContainerConfig
     /// <summary>Restart policy; <c>no</c> when absent.</summary>
     public RestartPolicy? RestartPolicy { get; init; }
 
-    /// <summary>Names or ids of containers this one depends on (<c>--requires</c>); resolved to ids at creation.</summary>
+    /// <summary>Names or ids of containers this one depends on (<c>--requires</c>); resolved to ids at
+    /// creation.</summary>
     public IReadOnlyList<string> Requires { get; init; } = [];
 }

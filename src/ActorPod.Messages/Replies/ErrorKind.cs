@@ -15,6 +15,7 @@ public enum ErrorKind
     /// <summary>The request itself is wrong: bad signal, bad name, malformed input (HTTP 400).</summary>
     InvalidArgument,
 
-    /// <summary>runc, conmon or the file system failed; the message quotes the runtime's own words (HTTP 500).</summary>
+    /// <summary>runc, conmon or the file system failed; the message quotes the runtime's own words (HTTP
+    /// 500).</summary>
     RuntimeFailed,
 }

@@ -25,7 +25,8 @@ public sealed record PathStat(string Name, long Size, uint Mode, DateTimeOffset 
     }
 
     /// <summary>The header value: base64 of the JSON Docker clients decode.</summary>
-    public string ToHeader() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+    public string ToHeader() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(
+        new Dictionary<string, object>
     {
         ["name"] = Name, ["size"] = Size, ["mode"] = Mode, ["linkTarget"] = LinkTarget,
         ["mtime"] = Mtime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
@@ -103,5 +104,6 @@ public static class ContainerArchive
     }
 
     static ActorPodException NotFound(string containerId, string path) => new(new Messages.Replies.ContainerError(
-        Messages.Replies.ErrorKind.NotFound, containerId, $"Could not find the file {path} in container {containerId}"));
+        Messages.Replies.ErrorKind.NotFound, containerId,
+        $"Could not find the file {path} in container {containerId}"));
 }

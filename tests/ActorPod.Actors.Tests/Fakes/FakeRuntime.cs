@@ -29,7 +29,8 @@ public sealed class FakeRuntime : IContainerRuntime
     /// <summary>When set, create fails with this message, as runc's own words would.</summary>
     public string? FailCreateWith { get; set; }
 
-    /// <summary>When false, exits are written to the "exit file" but not announced (a watcher that missed one).</summary>
+    /// <summary>When false, exits are written to the "exit file" but not announced (a watcher that missed
+    /// one).</summary>
     public bool AnnounceExits { get; set; } = true;
 
     public ConcurrentQueue<string> Calls { get; } = new();

@@ -134,7 +134,8 @@ public sealed class DaemonFixture : IAsyncLifetime
         {
             ConnectCallback = async (_, ct) =>
             {
-                var socket = new System.Net.Sockets.Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                var socket = new System.Net.Sockets.Socket(
+                    AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
                 await socket.ConnectAsync(new UnixDomainSocketEndPoint(Socket), ct);
                 return new NetworkStream(socket, ownsSocket: true);
             },

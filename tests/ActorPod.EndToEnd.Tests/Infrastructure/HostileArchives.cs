@@ -14,7 +14,8 @@ public static class HostileArchives
             DataStream = new MemoryStream("pwned"u8.ToArray()),
         }));
         var diffId = Convert.ToHexStringLower(SHA256.HashData(layer));
-        var config = Encoding.UTF8.GetBytes("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]}," +
+        var config = Encoding.UTF8.GetBytes(
+            "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]}," +
             $"\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[\"sha256:{diffId}\"]}}}}");
         var configId = Convert.ToHexStringLower(SHA256.HashData(config));
         var manifest = Encoding.UTF8.GetBytes(

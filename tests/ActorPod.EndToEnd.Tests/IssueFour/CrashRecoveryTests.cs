@@ -8,7 +8,8 @@ public sealed class CrashCollection : ICollectionFixture<DaemonFixture>
     public const string Name = "daemon-crash";
 }
 
-/// <summary>The daemon is SIGKILLed with containers in every situation; a new daemon must tell each one's truth.</summary>
+/// <summary>The daemon is SIGKILLed with containers in every situation; a new daemon must tell each one's
+/// truth.</summary>
 [Collection(CrashCollection.Name)]
 public sealed class CrashRecoveryTests(DaemonFixture daemon) : DaemonTest(daemon)
 {
