@@ -44,6 +44,7 @@ public sealed partial class ContainerRegistry
         Command<PeerCommand>(msg => RouteLocally(msg.Command));
         Command<PeerList>(_ => ListLocal(all: true));
         Command<PeersListed>(OnPeersListed);
+        Command<PeerContainerChanged>(OnPeerChanged);
         Command<NameChecked>(OnNameChecked);
     }
 
@@ -76,8 +77,18 @@ public sealed partial class ContainerRegistry
     (string Node, ContainerInfo Info)? OnLostPeer(string reference, IEnumerable<string> live)
     {
         var alive = live.ToHashSet();
+        return Find(_rowsByPeer.Where(p => !alive.Contains(p.Key) && p.Key != _deps.Node), reference);
+    }
+
+    static ContainerError Unreachable(string node, ContainerInfo info) => ContainerError.RuntimeFailed(info.Id,
+        $"container {info.Id} is on node {node}, which is unreachable; its last known state is " +
+        StatusNames.Docker(info.Status));
+
+    static (string Node, ContainerInfo Info)? Find(
+        IEnumerable<KeyValuePair<string, IReadOnlyList<ContainerInfo>>> rowsByNode, string reference)
+    {
         var normalized = ContainerNames.Normalize(reference);
-        foreach (var (node, rows) in _rowsByPeer.Where(p => !alive.Contains(p.Key)))
+        foreach (var (node, rows) in rowsByNode)
         {
             var info = rows.FirstOrDefault(r => r.Id == reference || r.Name == normalized)
                 ?? (reference.Length >= 4 && ContainerIds.IsHex(reference)
@@ -102,29 +113,34 @@ public sealed partial class ContainerRegistry
         var peers = LivePeers();
         if (OnLostPeer(command.ContainerId, peers.Select(p => p.Node)) is var (node, info))
         {
-            Sender.Tell(new CommandFailed(ContainerError.RuntimeFailed(info.Id,
-                $"container {info.Id} is on node {node}, which is unreachable; its last known state is " +
-                StatusNames.Docker(info.Status))));
+            Sender.Tell(new CommandFailed(Unreachable(node, info)));
             return;
         }
 
         var sender = Sender;
         var timeout = _peerTimeout;
+        var lastKnown = new Dictionary<string, IReadOnlyList<ContainerInfo>>(_rowsByPeer);
         _ = Task.Run(async () =>
         {
-            var found = await LocateAsync(peers, command.ContainerId, timeout);
-            if (found is null)
+            var silent = new List<string>();
+            var found = await LocateAsync(peers, command.ContainerId, timeout, silent: silent);
+            if (found is not null)
             {
-                sender.Tell(new CommandFailed(ContainerError.NotFound(command.ContainerId)));
+                found.Value.Registry.Tell(new PeerCommand(command), sender);
                 return;
             }
 
-            found.Value.Registry.Tell(new PeerCommand(command), sender);
+            // A member that just died is not unreachable yet, but it is silent; its containers are refused alike.
+            var lost = Find(lastKnown.Where(p => silent.Contains(p.Key)), command.ContainerId);
+            sender.Tell(new CommandFailed(lost is var (node, info)
+                ? Unreachable(node, info)
+                : ContainerError.NotFound(command.ContainerId)));
         });
     }
 
     static async Task<(ActorSelection Registry, ContainerLocated Located)?> LocateAsync(
-        List<(string Node, ActorSelection Registry)> peers, string reference, TimeSpan timeout, bool nameOnly = false)
+        List<(string Node, ActorSelection Registry)> peers, string reference, TimeSpan timeout, bool nameOnly = false,
+        List<string>? silent = null)
     {
         var answers = await Task.WhenAll(peers.Select(async peer =>
         {
@@ -137,6 +153,11 @@ public sealed partial class ContainerRegistry
             catch (Exception)
             {
                 // A member that does not answer in time is treated as not having the container.
+                lock (peers)
+                {
+                    silent?.Add(peer.Node);
+                }
+
                 return null;
             }
         }));
@@ -218,7 +239,11 @@ public sealed partial class ContainerRegistry
         }
 
         var unknown = _rowsByPeer.Where(p => !answered.Contains(p.Key) && p.Key != _deps.Node)
-            .SelectMany(p => p.Value.Select(info => info with { Status = ContainerStatus.Unknown }));
+            .SelectMany(p => p.Value.Select(info => info with
+            {
+                Status = ContainerStatus.Unknown,
+                LastKnownStatus = info.Status,
+            }));
         var rows = msg.Local
             .Concat(_rowsByPeer.Where(p => answered.Contains(p.Key)).SelectMany(p => p.Value)
                 .Where(info => msg.Request.All || info.Status is ContainerStatus.Running or ContainerStatus.Paused))
@@ -226,6 +251,21 @@ public sealed partial class ContainerRegistry
             .OrderByDescending(info => info.CreatedAt)
             .ToList();
         msg.ReplyTo.Tell(new ContainerList(rows));
+    }
+
+    /// <summary>Every member tells the others of its containers' changes, so their last known state is fresh.</summary>
+    void TellPeers(ContainerInfo info)
+    {
+        foreach (var (_, registry) in LivePeers())
+        {
+            registry.Tell(new PeerContainerChanged(_deps.Node, info));
+        }
+    }
+
+    void OnPeerChanged(PeerContainerChanged msg)
+    {
+        var rows = _rowsByPeer.GetValueOrDefault(msg.Node, []).Where(r => r.Id != msg.Info.Id);
+        _rowsByPeer[msg.Node] = msg.Info.Status == ContainerStatus.Removed ? rows.ToList() : [.. rows, msg.Info];
     }
 
     sealed record NameChecked(CreateContainer Create, IActorRef ReplyTo, ContainerLocated? Owner);
@@ -245,3 +285,6 @@ public sealed record PeerCommand(IContainerCommand Command);
 
 /// <summary>Registry to registry: every container of this node (a ContainerList), without asking the others.</summary>
 public sealed record PeerList;
+
+/// <summary>Registry to registry: a container of <paramref name="Node"/> changed (or was removed).</summary>
+public sealed record PeerContainerChanged(string Node, ContainerInfo Info);

@@ -272,6 +272,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     void OnChanged(ContainerChanged msg)
     {
         Recovered(msg.Info.Id);
+        if (Federated)
+        {
+            TellPeers(msg.Info);
+        }
+
         if (msg.Info.Status == ContainerStatus.Removed)
         {
             _infoById.Remove(msg.Info.Id);
