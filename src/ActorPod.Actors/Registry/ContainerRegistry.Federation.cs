@@ -164,6 +164,40 @@ public sealed partial class ContainerRegistry
         return answers.FirstOrDefault(a => a is not null);
     }
 
+    /// <summary>
+    /// A create for another node goes to that node's registry, with the caller as sender; "any" picks the member
+    /// with the fewest containers, counting this node. False when this node is the one chosen.
+    /// </summary>
+    bool PlaceOnPeer(CreateContainer msg)
+    {
+        var peers = LivePeers();
+        var target = msg.Node;
+        if (target == "any")
+        {
+            target = peers.Select(p => (p.Node, Count: _rowsByPeer.GetValueOrDefault(p.Node, []).Count))
+                .Append((Node: _deps.Node, Count: _infoById.Count))
+                .OrderBy(p => p.Count).ThenBy(p => p.Node, StringComparer.Ordinal).First().Node;
+        }
+
+        if (target == _deps.Node)
+        {
+            return false;
+        }
+
+        var peer = peers.FirstOrDefault(p => p.Node == target);
+        if (peer.Registry is null)
+        {
+            var known = string.Join(", ", peers.Select(p => p.Node).Append(_deps.Node).Order(StringComparer.Ordinal));
+            Sender.Tell(new CommandFailed(ContainerError.InvalidArgument(null, _rowsByPeer.ContainsKey(target!)
+                ? $"cannot create the container on node {target}: it is unreachable"
+                : $"cannot create the container on node {target}: no such node in the cluster (nodes: {known})")));
+            return true;
+        }
+
+        peer.Registry.Tell(msg with { Node = target }, Sender);
+        return true;
+    }
+
     /// <summary>A given name must be free on every member, not only here.</summary>
     bool CheckNameOnPeers(CreateContainer msg)
     {

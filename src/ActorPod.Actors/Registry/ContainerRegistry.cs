@@ -87,6 +87,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
             return;
         }
 
+        if (msg.Node is not null && msg.Node != _deps.Node && PlaceOnPeer(msg))
+        {
+            return;
+        }
+
         if (ValidateName(NameOf(msg), msg.Config.Name is not null) is { } error)
         {
             Sender.Tell(new CommandFailed(error));
