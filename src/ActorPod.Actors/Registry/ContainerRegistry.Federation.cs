@@ -45,6 +45,7 @@ public sealed partial class ContainerRegistry
         Command<PeerList>(_ => ListLocal(all: true));
         Command<PeersListed>(OnPeersListed);
         Command<PeerContainerChanged>(OnPeerChanged);
+        Command<ListNodes>(_ => Sender.Tell(new NodeList(Nodes())));
         Command<NameChecked>(OnNameChecked);
     }
 
@@ -285,6 +286,33 @@ public sealed partial class ContainerRegistry
             .OrderByDescending(info => info.CreatedAt)
             .ToList();
         msg.ReplyTo.Tell(new ContainerList(rows));
+    }
+
+    /// <summary>
+    /// Members with their status ("unreachable" overrides the membership status); counts of other members come from
+    /// their last reports. Members that left but whose containers are still remembered are listed as unreachable.
+    /// </summary>
+    List<NodeInfo> Nodes()
+    {
+        if (_cluster is null)
+        {
+            return [new NodeInfo(_deps.Node, "local", [], "up", _infoById.Count)];
+        }
+
+        var state = _cluster.State;
+        var members = state.Members.Select(m =>
+        {
+            var node = NodeOf(m) ?? m.Address.ToString();
+            var status = state.Unreachable.Contains(m) ? "unreachable" : m.Status.ToString().ToLowerInvariant();
+            var count = m.Address == _cluster.SelfAddress
+                ? _infoById.Count
+                : _rowsByPeer.GetValueOrDefault(node, []).Count;
+            return new NodeInfo(node, m.Address.ToString(), m.Roles.Order(StringComparer.Ordinal).ToList(), status,
+                count);
+        }).ToList();
+        var gone = _rowsByPeer.Keys.Where(node => members.All(m => m.Name != node))
+            .Select(node => new NodeInfo(node, "", [], "unreachable", _rowsByPeer[node].Count));
+        return [.. members.Concat(gone).OrderBy(n => n.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>Every member tells the others of its containers' changes, so their last known state is fresh.</summary>

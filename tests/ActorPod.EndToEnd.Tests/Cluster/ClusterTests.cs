@@ -40,6 +40,24 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         Assert.Contains($"the container name \"{name}\" is already in use by container {id} on node node3",
             taken.Stderr);
 
+        var nodes = await Node2.Cli("node", "ls");
+        Assert.True(nodes.ExitCode == 0, nodes.ToString());
+        foreach (var node in new[] { "node1", "node2", "node3" })
+        {
+            Assert.Matches($@"(?m)^{node} +up +\d+ +akka\.tcp://actorpod@127\.0\.0\.1:\d+ +node:{node}$", nodes.Stdout);
+        }
+
+        // "any" is the least loaded node: node3 has one container, node1 and node2 none, and node1 sorts first.
+        var other = name + "-any";
+        var placed = await Node2.Cli("create", "--node", "any", "--name", other, "--label", "actorpod.e2e.cluster=1",
+            "busybox", "true");
+        Assert.True(placed.ExitCode == 0, placed.ToString());
+        var psAll = await Node2.Cli("ps", "-a");
+        Assert.Matches(@"(?m)^CONTAINER ID .* NAMES +NODE\s*$", psAll.Stdout);
+        Assert.Matches($@"(?m) {name} +node3\s*$", psAll.Stdout);
+        Assert.Matches($@"(?m) {other} +node1\s*$", psAll.Stdout);
+        Assert.Equal(0, (await Node3.Cli("rm", other)).ExitCode);
+
         Assert.Equal(0, (await Node1.Cli("start", name)).ExitCode);
         await Node3.KillAsync();
 
