@@ -62,7 +62,9 @@ public static class ActorPodConfig
             akka.cluster.seed-nodes = [{{seeds}}]
             akka.cluster.roles = ["{{NodeRolePrefix}}{{node}}"]
             """);
-        return settings.WithFallback(ConfigurationFactory.ParseString(Hocon("cluster"))).WithFallback(config);
+        return settings.WithFallback(ConfigurationFactory.ParseString(Hocon("cluster")))
+            .WithFallback(ConfigurationFactory.ParseString(Messages.Serialization.MessageSerialization.Hocon()))
+            .WithFallback(config);
     }
 
     /// <summary>A member's role that names its node: <c>node:NAME</c>.</summary>

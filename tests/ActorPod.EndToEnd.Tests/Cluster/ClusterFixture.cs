@@ -18,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public List<ClusterNode> Nodes { get; } = [];
 
+    /// <summary>Node 1's remoting address, the seed every other member joins.</summary>
+    public string Seed { get; private set; } = "";
+
     public string ImageArchive => Path.Combine(Root, "busybox.tar");
 
     public async Task InitializeAsync()
@@ -31,7 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         var connection = $"Host=127.0.0.1;Port=5432;Username={Role};Password={Role};Database={_database}";
         var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToList();
-        var seed = $"akka.tcp://actorpod@127.0.0.1:{ports[0]}";
+        var seed = Seed = $"akka.tcp://actorpod@127.0.0.1:{ports[0]}";
         for (var i = 0; i < 3; i++)
         {
             Nodes.Add(new ClusterNode($"node{i + 1}", Path.Combine(Root, $"n{i + 1}"), ports[i], seed, connection));
@@ -90,4 +93,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         Directory.Delete(Root, recursive: true);
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
 }

@@ -5,7 +5,8 @@ using ActorPod.EndToEnd.Tests.Infrastructure;
 namespace ActorPod.EndToEnd.Tests.Cluster;
 
 /// <summary>Three daemons as one cluster: any node reaches any container, names are the cluster's, crashes show.</summary>
-public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTests(ClusterFixture cluster)
 {
     ClusterNode Node1 => cluster.Nodes[0];
 
