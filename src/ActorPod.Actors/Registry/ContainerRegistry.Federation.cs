@@ -139,15 +139,42 @@ public sealed partial class ContainerRegistry
         });
     }
 
-    static async Task<(ActorSelection Registry, ContainerLocated Located)?> LocateAsync(
+    /// <summary>
+    /// Exec sessions by id, like containers: the member whose container owns the session gets the command. Only
+    /// detached starts and inspection work across nodes; attached streams stay on the node that serves the API.
+    /// </summary>
+    void RouteExecToPeers(IExecCommand command)
+    {
+        var peers = LivePeers();
+        var sender = Sender;
+        var timeout = _peerTimeout;
+        _ = Task.Run(async () =>
+        {
+            var found = await LocateAsync(peers, new LocateExec(command.ExecId), timeout);
+            if (found is null)
+            {
+                sender.Tell(new CommandFailed(ContainerError.NotFound(command.ExecId, "exec instance")));
+                return;
+            }
+
+            found.Value.Registry.Tell(new PeerExecCommand(command), sender);
+        });
+    }
+
+    static Task<(ActorSelection Registry, ContainerLocated Located)?> LocateAsync(
         List<(string Node, ActorSelection Registry)> peers, string reference, TimeSpan timeout, bool nameOnly = false,
+        List<string>? silent = null) =>
+        LocateAsync(peers, new LocateContainer(reference, nameOnly), timeout, silent);
+
+    static async Task<(ActorSelection Registry, ContainerLocated Located)?> LocateAsync(
+        List<(string Node, ActorSelection Registry)> peers, object question, TimeSpan timeout,
         List<string>? silent = null)
     {
         var answers = await Task.WhenAll(peers.Select(async peer =>
         {
             try
             {
-                return await peer.Registry.Ask<object>(new LocateContainer(reference, nameOnly), timeout) is ContainerLocated l
+                return await peer.Registry.Ask<object>(question, timeout) is ContainerLocated l
                     ? (peer.Registry, l)
                     : ((ActorSelection, ContainerLocated)?)null;
             }
@@ -350,3 +377,9 @@ public sealed record PeerList;
 
 /// <summary>Registry to registry: a container of <paramref name="Node"/> changed (or was removed).</summary>
 public sealed record PeerContainerChanged(string Node, ContainerInfo Info);
+
+/// <summary>Registry to registry: which container owns this exec session here? Replies ContainerLocated.</summary>
+public sealed record LocateExec(string ExecId);
+
+/// <summary>An exec command forwarded by another member's registry: handled here or refused.</summary>
+public sealed record PeerExecCommand(IExecCommand Command);

@@ -28,6 +28,11 @@ public sealed class ClusterTests(ClusterFixture cluster)
         Assert.Equal("node3", running.GetProperty("Node").GetString());
         Assert.Equal("running", running.GetProperty("State").GetProperty("Status").GetString());
 
+        var exec = await Node2.Cli("exec", "-d", name, "sh", "-c", "echo through-node2 > /tmp/mark");
+        Assert.True(exec.ExitCode == 0, exec.ToString());
+        var mark = await PollExecAsync(Node3, name);
+        Assert.Equal("through-node2", mark);
+
         var stopped = await Node2.Cli("stop", "-t", "1", name);
         Assert.True(stopped.ExitCode == 0, stopped.ToString());
         Assert.Equal("exited", (await Inspect(Node2, id)).GetProperty("State").GetProperty("Status").GetString());
@@ -75,6 +80,22 @@ public sealed class ClusterTests(ClusterFixture cluster)
         Assert.DoesNotContain("Unknown", back);
         var removed = await Node1.Cli("rm", "-f", name);
         Assert.True(removed.ExitCode == 0, removed.ToString());
+    }
+
+    /// <summary>The detached exec may still be running: read its mark until it is there (10 s at most).</summary>
+    static async Task<string> PollExecAsync(ClusterNode node, string name)
+    {
+        var output = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            output = (await node.Cli("exec", name, "cat", "/tmp/mark")).Stdout.Trim();
+            if (output.Length > 0)
+            {
+                break;
+            }
+        }
+
+        return output;
     }
 
     static async Task<JsonElement> Inspect(ClusterNode node, string reference)
