@@ -5,6 +5,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh || exit 1
+
+# The cluster end-to-end test keeps its journal in PostgreSQL (it makes and drops its own database).
+if ! command -v pg_ctlcluster >/dev/null || ! pg_lsclusters -h 2>/dev/null | grep -q '^15 *main'; then
+  apt-get install -y -qq postgresql >/dev/null || exit 1
+fi
+pg_lsclusters -h | grep -q '^15 *main .* online' || pg_ctlcluster 15 main start || exit 1
 dotnet build ActorPod.sln -c Release --verbosity quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)

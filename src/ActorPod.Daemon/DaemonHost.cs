@@ -55,6 +55,7 @@ static class DaemonHost
         var storage = new ContainerStorage(options.Root, images);
         var runtimeOptions = RuntimeOptions.ForRoot(Path.Combine(options.Root, "rt"));
         using var runtime = new ConmonRuntime(runtimeOptions, log);
+        RefuseExposedRemoting(options.Cluster);
         var akkaConfig = AkkaConfig(options);
         var settings = akkaConfig.GetConfig("actorpod");
         var deps = new ContainerDependencies(runtime, storage, images, options.Node,
@@ -75,6 +76,7 @@ static class DaemonHost
         using var host = builder.Build();
         await host.StartAsync(ct);
         var registryActor = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<RegistryKey>(ct);
+        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), options.Cluster, log);
 
         await using var api = await DockerApiServer.BuildAsync(
             new DockerApiOptions { SocketPath = options.Socket, Root = options.Root, Name = options.Node },
@@ -88,13 +90,57 @@ static class DaemonHost
         return 0;
     }
 
+    /// <summary>
+    /// The registry exists by now, so the first messages from other members find it (STACK.md: create the actors
+    /// before joining). Seeds in the configuration are joined by Akka itself; a node without seeds joins itself,
+    /// which it can only do now that its port (perhaps any free one) is known.
+    /// </summary>
+    static void JoinCluster(ActorSystem system, ActorPod.Actors.Persistence.ClusterSettings? settings,
+        Serilog.ILogger log)
+    {
+        if (settings is null)
+        {
+            return;
+        }
+
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        if (settings.Seeds.Count == 0)
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+
+        log.Information("actorpodd is cluster node {Address}, seeds {Seeds}", cluster.SelfAddress,
+            string.Join(", ", settings.Seeds));
+    }
+
+    /// <summary>
+    /// Remoting has no TLS yet, and anyone who can send an actor message can start a privileged container: until
+    /// mutual TLS is in place remoting may only listen on loopback.
+    /// TODO: DotNetty SSL with client certificates (CA and node certificate under the root, mode 0600), then allow
+    /// other addresses; not done yet for lack of time, see the cluster issue note.
+    /// </summary>
+    static void RefuseExposedRemoting(ActorPod.Actors.Persistence.ClusterSettings? settings)
+    {
+        if (settings is null)
+        {
+            return;
+        }
+
+        if (!System.Net.IPAddress.TryParse(settings.Host, out var address) || !System.Net.IPAddress.IsLoopback(address))
+        {
+            throw new InvalidOperationException($"--cluster-host {settings.Host} is not a loopback address: " +
+                "remoting without TLS is refused on any other address");
+        }
+    }
+
     static Config AkkaConfig(DaemonOptions options)
     {
         Config? overrides = options.ConfigFile is null
             ? null
             : ConfigurationFactory.ParseString(File.ReadAllText(options.ConfigFile));
-        return options.Postgres is null
+        var config = options.Postgres is null
             ? ActorPodConfig.Sqlite(Path.Combine(options.Root, "actorpod.db"), overrides)
             : ActorPodConfig.Postgres(options.Postgres, overrides);
+        return options.Cluster is null ? config : ActorPodConfig.Cluster(config, options.Cluster, options.Node);
     }
 }

@@ -24,4 +24,10 @@ public sealed record DaemonOptions
 
     /// <summary>This node's name in the journal and in listings.</summary>
     public string Node { get; init; } = Environment.MachineName;
+
+    /// <summary>
+    /// Cluster membership (--cluster-host, --cluster-port, --seed); absent, the daemon keeps the local provider and
+    /// opens no port at all.
+    /// </summary>
+    public ActorPod.Actors.Persistence.ClusterSettings? Cluster { get; init; }
 }

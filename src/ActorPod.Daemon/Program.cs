@@ -22,10 +22,20 @@ var node = new Option<string>("--node")
 {
     Description = "this node's name", DefaultValueFactory = _ => Environment.MachineName,
 };
+var clusterHost = new Option<string?>("--cluster-host")
+{
+    Description = "join a cluster: the loopback address remoting binds to (127.0.0.1 when only other flags are given)",
+};
+var clusterPort = new Option<int?>("--cluster-port") { Description = "join a cluster: remoting's port (0: any)" };
+var seeds = new Option<string[]>("--seed")
+{
+    Description = "a seed node, akka.tcp://actorpod@HOST:PORT (repeatable); none: this node forms the cluster",
+    AllowMultipleArgumentsPerToken = false,
+};
 
 var command = new RootCommand("actorpodd: the ActorPod container supervisor")
 {
-    root, socket, config, logLevel, postgres, node,
+    root, socket, config, logLevel, postgres, node, clusterHost, clusterPort, seeds,
 };
 command.SetAction(async (parse, ct) =>
 {
@@ -37,8 +47,15 @@ command.SetAction(async (parse, ct) =>
         LogLevel = parse.GetValue(logLevel)!,
         Postgres = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("ACTORPOD_POSTGRES"),
         Node = parse.GetValue(node)!,
+        Cluster = ClusterFlags(parse.GetValue(clusterHost), parse.GetValue(clusterPort), parse.GetValue(seeds)),
     };
     return await DaemonHost.RunAsync(options, ct);
 });
 
 return await command.Parse(args).InvokeAsync();
+
+// Any one of the cluster flags makes the daemon a cluster node; none keeps it a lone daemon without remoting.
+static ActorPod.Actors.Persistence.ClusterSettings? ClusterFlags(string? host, int? port, string[]? seeds) =>
+    host is null && port is null && (seeds is null || seeds.Length == 0)
+        ? null
+        : new(host ?? "127.0.0.1", port ?? 0, seeds ?? []);

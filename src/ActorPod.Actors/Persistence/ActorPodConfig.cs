@@ -49,6 +49,27 @@ public static class ActorPodConfig
         return Combine(overrides, connectionConfig, ConfigurationFactory.ParseString(Hocon("postgres")));
     }
 
+    /// <summary>
+    /// Makes <paramref name="config"/> a cluster node's: remoting on the host and port of <paramref name="cluster"/>,
+    /// the given seed nodes and the role <c>node:NAME</c> by which the other members know this node.
+    /// </summary>
+    public static Config Cluster(Config config, ClusterSettings cluster, string node)
+    {
+        var seeds = string.Join(", ", cluster.Seeds.Select(seed => $"\"{seed}\""));
+        var settings = ConfigurationFactory.ParseString($$"""
+            akka.remote.dot-netty.tcp.hostname = "{{cluster.Host}}"
+            akka.remote.dot-netty.tcp.port = {{cluster.Port}}
+            akka.cluster.seed-nodes = [{{seeds}}]
+            akka.cluster.roles = ["{{NodeRolePrefix}}{{node}}"]
+            """);
+        return settings.WithFallback(ConfigurationFactory.ParseString(Hocon("cluster")))
+            .WithFallback(ConfigurationFactory.ParseString(Messages.Serialization.MessageSerialization.Hocon()))
+            .WithFallback(config);
+    }
+
+    /// <summary>A member's role that names its node: <c>node:NAME</c>.</summary>
+    public const string NodeRolePrefix = "node:";
+
     static Config Combine(Config? overrides, Config connection, Config database)
     {
         var config = connection.WithFallback(database)
@@ -68,3 +89,6 @@ public static class ActorPodConfig
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>Where a cluster node listens and whom it joins; no seeds means it forms a cluster of its own.</summary>
+public sealed record ClusterSettings(string Host, int Port, IReadOnlyList<string> Seeds);

@@ -17,10 +17,15 @@ public sealed partial class ContainerRegistry
     void ExecRouting()
     {
         Command<ExecKnown>(msg => _containerByExec[msg.ExecId] = msg.ContainerId);
-        Command<IExecCommand>(OnExecCommand);
+        Command<IExecCommand>(command => OnExecCommand(command));
+        Command<PeerExecCommand>(msg => OnExecCommand(msg.Command, local: true));
+        Command<LocateExec>(msg => Sender.Tell(ResolveExec(msg.ExecId) is { } id
+            ? new ContainerLocated(id, _deps.Node)
+            : new CommandFailed(ContainerError.NotFound(msg.ExecId, "exec instance"))));
     }
 
-    void OnExecCommand(IExecCommand command)
+    /// <summary><paramref name="local"/>: forwarded by another member, so never forwarded again.</summary>
+    void OnExecCommand(IExecCommand command, bool local = false)
     {
         var containerId = ResolveExec(command.ExecId);
         if (containerId is null)
@@ -29,6 +34,12 @@ public sealed partial class ContainerRegistry
             if (_recovering.Count > 0)
             {
                 Stash.Stash();
+                return;
+            }
+
+            if (Federated && !local)
+            {
+                RouteExecToPeers(command);
                 return;
             }
 

@@ -37,6 +37,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         Command<CreateContainer>(OnCreate);
         Command<ListContainers>(OnList);
         ExecRouting();
+        Federation();
         Command<IContainerCommand>(OnContainerCommand);
         Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
@@ -86,12 +87,35 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
             return;
         }
 
-        var config = msg.Config;
-        var name = config.Name is null ? UnusedName() : ContainerNames.Normalize(config.Name);
-        var error = ValidateName(name, config.Name is not null);
-        if (error is not null)
+        if (msg.Node is not null && msg.Node != _deps.Node && PlaceOnPeer(msg))
+        {
+            return;
+        }
+
+        if (ValidateName(NameOf(msg), msg.Config.Name is not null) is { } error)
         {
             Sender.Tell(new CommandFailed(error));
+            return;
+        }
+
+        // In a cluster the name is checked with the other members first; the answer comes back as NameChecked.
+        if (!CheckNameOnPeers(msg))
+        {
+            Create(msg, Sender);
+        }
+    }
+
+    static string NameOf(CreateContainer msg) =>
+        msg.Config.Name is null ? "" : ContainerNames.Normalize(msg.Config.Name);
+
+    void Create(CreateContainer msg, IActorRef sender)
+    {
+        var config = msg.Config;
+        var name = config.Name is null ? UnusedName() : ContainerNames.Normalize(config.Name);
+        // Checked again: another create may have taken the name while the other members were asked.
+        if (ValidateName(name, config.Name is not null) is { } error)
+        {
+            sender.Tell(new CommandFailed(error));
             return;
         }
 
@@ -105,18 +129,17 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         }
         catch (ActorPodException ex)
         {
-            Sender.Tell(new CommandFailed(ex.Error));
+            sender.Tell(new CommandFailed(ex.Error));
             return;
         }
         catch (Exception ex)
         {
             // A bug in resolving must cost this request, not the registry and every container under it.
             _log.Error(ex, "Creating a container from {Image} failed", config.Image);
-            Sender.Tell(new CommandFailed(ContainerError.RuntimeFailed(id, $"creating container {id}: {ex.Message}")));
+            sender.Tell(new CommandFailed(ContainerError.RuntimeFailed(id, $"creating container {id}: {ex.Message}")));
             return;
         }
 
-        var sender = Sender;
         Persist(new ContainerRegistered(id, name, _deps.Node, DateTimeOffset.UtcNow), evt =>
         {
             Register(evt);
@@ -157,16 +180,43 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
             return;
         }
 
-        var rows = _infoById.Values
-            .Where(info => msg.All || info.Status is ContainerStatus.Running or ContainerStatus.Paused)
-            .OrderByDescending(info => info.CreatedAt)
-            .ToList();
-        Sender.Tell(new ContainerList(rows));
+        if (Federated)
+        {
+            ListFederated(msg, Rows(msg.All));
+            return;
+        }
+
+        Sender.Tell(new ContainerList(Rows(msg.All)));
     }
 
-    void OnContainerCommand(IContainerCommand command)
+    /// <summary>For another member's listing: all of this node's containers, once they have all recovered.</summary>
+    void ListLocal(bool all)
+    {
+        if (_recovering.Count > 0)
+        {
+            Stash.Stash();
+            return;
+        }
+
+        Sender.Tell(new ContainerList(Rows(all)));
+    }
+
+    List<ContainerInfo> Rows(bool all) => _infoById.Values
+        .Where(info => all || info.Status is ContainerStatus.Running or ContainerStatus.Paused)
+        .OrderByDescending(info => info.CreatedAt)
+        .ToList();
+
+    void OnContainerCommand(IContainerCommand command) => RouteLocally(command, federate: Federated);
+
+    void RouteLocally(IContainerCommand command, bool federate = false)
     {
         var resolved = Resolve(command.ContainerId);
+        if (resolved.Error is { Kind: ErrorKind.NotFound } && federate)
+        {
+            RouteToPeers(command);
+            return;
+        }
+
         if (resolved.Error is not null)
         {
             Sender.Tell(new CommandFailed(resolved.Error));
@@ -227,6 +277,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     void OnChanged(ContainerChanged msg)
     {
         Recovered(msg.Info.Id);
+        if (Federated)
+        {
+            TellPeers(msg.Info);
+        }
+
         if (msg.Info.Status == ContainerStatus.Removed)
         {
             _infoById.Remove(msg.Info.Id);

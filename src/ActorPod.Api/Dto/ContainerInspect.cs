@@ -25,6 +25,9 @@ public sealed record ContainerInspect
 
     /// <summary>ActorPod's extension: ids of the containers this one requires.</summary>
     public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>ActorPod's extension: the cluster node the container runs on.</summary>
+    public string Node { get; init; } = "";
 }
 
 /// <summary>The State object of inspect.</summary>
@@ -105,6 +108,9 @@ public sealed record ContainerSummary
     public IReadOnlyList<object> Ports { get; init; } = [];
     public required IReadOnlyList<MountDto> Mounts { get; init; }
     public HostConfigSummary HostConfig { get; init; } = new("none");
+
+    /// <summary>ActorPod's extension: the cluster node the container runs on.</summary>
+    public string Node { get; init; } = "";
 }
 
 /// <summary>The HostConfig of a list row.</summary>

@@ -22,12 +22,17 @@ public static class ContainerEndpoints
     {
         var body = await JsonBody.ReadAsync<CreateContainerRequest>(ctx, api.Options.MaxJsonBodyBytes);
         var config = CreateRequestMapper.ToConfig(body, Query.String(ctx, "name"));
-        if (api.Images.Find(config.Image) is null)
+
+        // ActorPod's extension: placement on a cluster node, by name or "any"; the image is checked where it runs.
+        var node = Query.String(ctx, "node") ?? ctx.Request.Headers["X-ActorPod-Node"].FirstOrDefault();
+        var here = string.IsNullOrEmpty(node) || node == api.Options.Name;
+        if (here && api.Images.Find(config.Image) is null)
         {
             throw ApiException.NotFound($"No such image: {config.Image}");
         }
 
-        var created = await api.Registry.AskAsync<CreateSucceeded>(new CreateContainer(config), ctx.RequestAborted);
+        var created = await api.Registry.AskAsync<CreateSucceeded>(
+            new CreateContainer(config, here ? null : node), ctx.RequestAborted);
         api.Log.Information("Created container {ContainerId} ({Name}) from {Image}", created.ContainerId,
             created.Name, config.Image);
 

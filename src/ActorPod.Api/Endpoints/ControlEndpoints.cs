@@ -17,6 +17,13 @@ public static class ControlEndpoints
         app.MapPost("/actorpod/containers/{id}/unmount", ctx => RunAsync(ctx, api, new UnmountContainer(Id(ctx))));
         app.MapPost("/actorpod/containers/{id}/cleanup", ctx => RunAsync(ctx, api, new CleanupContainer(Id(ctx))));
         app.MapGet("/actorpod/containers/{id}/history", ctx => HistoryAsync(ctx, api));
+        app.MapGet("/actorpod/nodes", ctx => NodesAsync(ctx, api));
+    }
+
+    static async Task NodesAsync(HttpContext ctx, ApiServices api)
+    {
+        var nodes = await api.Registry.AskAsync<NodeList>(new ListNodes(), ctx.RequestAborted);
+        await ApiJson.WriteAsync(ctx, nodes.Nodes);
     }
 
     static Task RestartAsync(HttpContext ctx, ApiServices api)

@@ -45,6 +45,7 @@ public static class ContainerMapper
             Mounts = Mounts(spec),
             ExecIDs = info.ExecIds,
             Requires = spec.Requires,
+            Node = info.Node,
         };
     }
 
@@ -61,6 +62,7 @@ public static class ContainerMapper
         Labels = info.Spec.Labels,
         Mounts = Mounts(info.Spec),
         HostConfig = new HostConfigSummary(info.Spec.NetworkMode),
+        Node = info.Node,
     };
 
     /// <summary>Docker's list status: "Up 5 seconds", "Exited (3) 2 seconds ago", "Created".</summary>
@@ -71,6 +73,8 @@ public static class ContainerMapper
         ContainerStatus.Stopped => $"Exited ({info.ExitCode}) {Since(info.FinishedAt, now)} ago",
         ContainerStatus.Removing => "Removal In Progress",
         ContainerStatus.Configured or ContainerStatus.Created => "Created",
+        ContainerStatus.Unknown when info.LastKnownStatus is { } last and not ContainerStatus.Unknown =>
+            $"Unknown (node {info.Node} unreachable; last known: {StatusText(info with { Status = last }, now)})",
         _ => "Dead",
     };
 

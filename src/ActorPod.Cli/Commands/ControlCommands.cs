@@ -21,6 +21,37 @@ public static class ControlCommands
             id => $"/actorpod/containers/{id}/cleanup");
         yield return Export();
         yield return History();
+        yield return Node();
+    }
+
+    /// <summary><c>node ls [--format json]</c>: the cluster's members, their roles, status and container counts.</summary>
+    static Command Node()
+    {
+        var format = new Option<string?>("--format") { Description = "json for the raw list" };
+        var ls = new Command("ls", "List the cluster's nodes") { format };
+        ls.Aliases.Add("list");
+        ls.SetAction(async (parse, ct) =>
+        {
+            using var client = Connect(parse);
+            var nodes = await client.GetJsonAsync("/actorpod/nodes", ct);
+            if (parse.GetValue(format) == "json")
+            {
+                Console.WriteLine(IndentedJson(nodes));
+                return 0;
+            }
+
+            var rows = nodes.EnumerateArray().Select(n => (IReadOnlyList<string>)
+            [
+                n.GetProperty("Name").GetString()!,
+                n.GetProperty("Status").GetString()!,
+                n.GetProperty("Containers").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                n.GetProperty("Address").GetString()!,
+                string.Join(',', n.GetProperty("Roles").EnumerateArray().Select(r => r.GetString())),
+            ]);
+            Console.Write(Table.Render(["NAME", "STATUS", "CONTAINERS", "ADDRESS", "ROLES"], rows));
+            return 0;
+        });
+        return new Command("node", "Cluster nodes") { ls };
     }
 
     static Command Simple(string name, string description, Func<string, string> path, Option? option = null,

@@ -19,6 +19,10 @@ public sealed class CreateOptions
         Description = "none or host",
         DefaultValueFactory = _ => "none",
     };
+    public Option<string?> Node { get; } = new("--node")
+    {
+        Description = "Cluster node to run on: a node's name, or any (the least loaded)",
+    };
     public Option<string[]> Label { get; } = new("--label", "-l") { Description = "k=v label" };
     public Option<bool> Tty { get; } = new("--tty", "-t") { Description = "Allocate a pseudo-TTY" };
     public Option<bool> Interactive { get; } = new("--interactive", "-i") { Description = "Keep stdin open" };
@@ -36,7 +40,7 @@ public sealed class CreateOptions
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Name, Env, Workdir, User, Hostname, Volume, Entrypoint, Network, Label,
-                     Tty, Interactive, Restart, Requires })
+                     Tty, Interactive, Restart, Requires, Node })
         {
             command.Options.Add(option);
         }
@@ -90,7 +94,10 @@ public sealed class CreateOptions
     public async Task<string> CreateAsync(DaemonClient client, ParseResult parse, bool autoRemove, CancellationToken ct)
     {
         var name = parse.GetValue(Name);
-        var query = string.IsNullOrEmpty(name) ? "" : "?name=" + Uri.EscapeDataString(name);
+        var node = parse.GetValue(Node);
+        var parameters = new[] { ("name", name), ("node", node) }.Where(p => !string.IsNullOrEmpty(p.Item2))
+            .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)).ToList();
+        var query = parameters.Count == 0 ? "" : "?" + string.Join('&', parameters);
         var content = JsonContent.Create(Body(parse, autoRemove), CliJsonContext.Default.CreateBody);
         var reply = await client.PostJsonAsync("/containers/create" + query, content, ct);
         return reply.GetProperty("Id").GetString()!;

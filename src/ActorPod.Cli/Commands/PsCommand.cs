@@ -51,9 +51,19 @@ public static class PsCommand
             return string.Concat(rows.Select(r => GoTemplate.Render(format, TemplateRow(r, noTrunc, now)) + "\n"));
         }
 
+        // A NODE column only when the rows come from more than one cluster node: a lone daemon's table is unchanged.
+        if (rows.Select(NodeOf).Distinct().Count() > 1)
+        {
+            return Table.Render(["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES", "NODE"],
+                rows.Select(r => (string[])[.. Row(r, noTrunc, now), NodeOf(r)]));
+        }
+
         return Table.Render(["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "NAMES"],
             rows.Select(r => Row(r, noTrunc, now)));
     }
+
+    static string NodeOf(JsonElement r) =>
+        r.TryGetProperty("Node", out var node) && node.ValueKind == JsonValueKind.String ? node.GetString()! : "";
 
     static string[] Row(JsonElement r, bool noTrunc, DateTimeOffset now)
     {

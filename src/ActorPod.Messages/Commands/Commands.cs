@@ -5,9 +5,10 @@ namespace ActorPod.Messages.Commands;
 /// <summary>
 /// Create a container from an image. Accepted by the registry in any state of the host; leads to Configured.
 /// Replies <see cref="Replies.CreateSucceeded"/> or <see cref="Replies.CommandFailed"/> (NotFound for the image,
-/// NameInUse, InvalidArgument).
+/// NameInUse, InvalidArgument). <c>Node</c> places it on a cluster member by node name, or "any" for the least
+/// loaded member; null means this node.
 /// </summary>
-public sealed record CreateContainer(ContainerConfig Config);
+public sealed record CreateContainer(ContainerConfig Config, string? Node = null);
 
 /// <summary>List containers; only running and paused ones unless <paramref name="All"/>.</summary>
 public sealed record ListContainers(bool All = false);

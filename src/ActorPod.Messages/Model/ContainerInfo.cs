@@ -42,6 +42,11 @@ public sealed record ContainerInfo
     /// <summary>The cluster node that runs the container.</summary>
     public string Node { get; init; } = "";
 
+    /// <summary>
+    /// For a container of an unreachable node (<see cref="ContainerStatus.Unknown"/>): the state it last reported.
+    /// </summary>
+    public ContainerStatus? LastKnownStatus { get; init; }
+
     public IReadOnlyList<string> ExecIds { get; init; } = [];
 
     /// <summary>True while a stop, start or removal is in flight.</summary>
