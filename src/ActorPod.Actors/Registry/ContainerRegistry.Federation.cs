@@ -266,7 +266,8 @@ public sealed partial class ContainerRegistry
         Create(msg.Create, msg.ReplyTo);
     }
 
-    /// <summary>Every reachable member's rows, merged with this node's; members that do not answer are unknown.</summary>
+    /// <summary>Every reachable member's rows, merged with this node's; members that do not answer are unknown.
+    /// </summary>
     void ListFederated(ListContainers msg, List<ContainerInfo> local)
     {
         var peers = LivePeers();

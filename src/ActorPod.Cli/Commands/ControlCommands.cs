@@ -16,7 +16,8 @@ public static class ControlCommands
         yield return Simple("unpause", "Unpause containers", id => $"/containers/{id}/unpause");
         yield return Restart();
         yield return Mount();
-        yield return Simple("unmount", "Unmount containers' root file systems", id => $"/actorpod/containers/{id}/unmount");
+        yield return Simple("unmount", "Unmount containers' root file systems",
+            id => $"/actorpod/containers/{id}/unmount");
         yield return Simple("cleanup", "Release the runtime state and mounts of exited containers",
             id => $"/actorpod/containers/{id}/cleanup");
         yield return Export();
@@ -24,7 +25,8 @@ public static class ControlCommands
         yield return Node();
     }
 
-    /// <summary><c>node ls [--format json]</c>: the cluster's members, their roles, status and container counts.</summary>
+    /// <summary><c>node ls [--format json]</c>: the cluster's members, their roles, status and container counts.
+    /// </summary>
     static Command Node()
     {
         var format = new Option<string?>("--format") { Description = "json for the raw list" };

@@ -19,7 +19,8 @@ public sealed record ArtifactContent(string ContainerId, string Name, byte[] Dat
 /// <summary>An artifact was deleted.</summary>
 public sealed record ArtifactRemoved(string ContainerId, string Name);
 
-/// <summary>A cluster member: its node name, address, roles, membership status and how many containers it has.</summary>
+/// <summary>A cluster member: its node name, address, roles, membership status and how many containers it has.
+/// </summary>
 public sealed record NodeInfo(string Name, string Address, IReadOnlyList<string> Roles, string Status, int Containers);
 
 /// <summary>Reply to <see cref="Commands.ListNodes"/>.</summary>

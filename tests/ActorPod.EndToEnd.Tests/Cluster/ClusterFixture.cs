@@ -95,7 +95,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Three daemons load two cores: the cluster's tests run alone, so the timing of other suites is kept.</summary>
+/// <summary>Three daemons load two cores: the cluster's tests run alone, so the timing of other suites is kept.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {

@@ -4,7 +4,8 @@ using ActorPod.EndToEnd.Tests.Infrastructure;
 
 namespace ActorPod.EndToEnd.Tests.Cluster;
 
-/// <summary>Three daemons as one cluster: any node reaches any container, names are the cluster's, crashes show.</summary>
+/// <summary>Three daemons as one cluster: any node reaches any container, names are the cluster's, crashes show.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterTests(ClusterFixture cluster)
 {
@@ -105,7 +106,8 @@ public sealed class ClusterTests(ClusterFixture cluster)
         return JsonDocument.Parse(result.Stdout).RootElement[0];
     }
 
-    /// <summary>The container's row of <c>ps -a</c> once it satisfies <paramref name="until"/> (30 s at most).</summary>
+    /// <summary>The container's row of <c>ps -a</c> once it satisfies <paramref name="until"/> (30 s at most).
+    /// </summary>
     static async Task<string> PollAsync(ClusterNode node, string name, Func<string, bool> until)
     {
         var row = "";
