@@ -14,7 +14,8 @@ pg_lsclusters -h | grep -q '^15 *main .* online' || pg_ctlcluster 15 main start 
 dotnet build ActorPod.sln -c Release --verbosity quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
-dotnet test ActorPod.sln -c Release --no-build --verbosity quiet -nologo 2>&1 | tee "$log"
+dotnet test ActorPod.sln -c Release --no-build --verbosity quiet -nologo --logger "console;verbosity=minimal" \
+  2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # dotnet test prints one summary per test project: "Passed!  - Failed: 0, Passed: 38, Skipped: 0, ..."

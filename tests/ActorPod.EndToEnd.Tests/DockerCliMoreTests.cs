@@ -115,7 +115,7 @@ public sealed class DockerCliMoreTests(DaemonFixture daemon) : DaemonTest(daemon
         var byImage = await Docker("ps", "-a", "--filter", "ancestor=busybox", "--filter", $"name={middle}",
             "--format", "{{.Names}}");
 
-        Assert.Equal([first, last], exited3.Split('\n').Where(n => n == first || n == last).Order());
+        Assert.Equal(new[] { first, last }.Order(), exited3.Split('\n').Where(n => n == first || n == last).Order());
         Assert.DoesNotContain(middle, exited3.Split('\n'));
         Assert.Equal(middle, between);
         Assert.Equal(middle, byImage);
