@@ -80,6 +80,28 @@ public sealed class SpecBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_symlinked_passwd_is_not_followed_out_of_the_image()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "ap-host-passwd-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(outside, "hostuser:x:4242:4242::/:/bin/sh\n");
+        var passwd = Path.Combine(_rootfs, "etc", "passwd");
+        File.Delete(passwd);
+        File.CreateSymbolicLink(passwd, outside);
+        try
+        {
+            var e = Assert.Throws<ActorPodException>(() => Build(Spec("true") with { User = "hostuser" }));
+
+            Assert.Equal(ErrorKind.InvalidArgument, e.Error.Kind);
+            Assert.Equal([1234u, 1234u], [Build(Spec("true") with { User = "1234:1234" }).Process.User.Uid,
+                Build(Spec("true") with { User = "1234:1234" }).Process.User.Gid]);
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
     public void Unknown_group_name_is_an_invalid_argument_naming_it()
     {
         var e = Assert.Throws<ActorPodException>(() => Build(Spec("true") with { User = "app:wheel" }));

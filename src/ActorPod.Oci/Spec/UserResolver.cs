@@ -58,12 +58,14 @@ public static class UserResolver
         return gid;
     }
 
-    // TODO: a hostile image could make etc/passwd a symlink to a host file; we only read ids from it, but the
-    // lookup should resolve links inside the rootfs (like Go's securejoin) before the Storage layer goes live.
+    // The image is hostile until proven otherwise: a symlinked etc/ or etc/passwd could name a host file, so a
+    // link is not followed and such an image resolves numeric users only.
     private static IEnumerable<string[]> ReadEntries(string rootfs, string file)
     {
-        var path = Path.Combine(rootfs, "etc", file);
-        if (!File.Exists(path))
+        var etc = Path.Combine(rootfs, "etc");
+        var path = Path.Combine(etc, file);
+        if (new FileInfo(etc).LinkTarget is not null || new FileInfo(path).LinkTarget is not null
+            || !File.Exists(path))
         {
             return [];
         }
