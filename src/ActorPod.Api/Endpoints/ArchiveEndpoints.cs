@@ -1,6 +1,4 @@
 using ActorPod.Api.Http;
-using ActorPod.Messages.Commands;
-using ActorPod.Messages.Replies;
 using ActorPod.Storage.Tar;
 using static ActorPod.Api.Endpoints.ContainerEndpoints;
 
@@ -68,19 +66,6 @@ public static class ArchiveEndpoints
             throw ApiException.BadRequest("path is required");
         }
 
-        var mounted = await api.Registry.AskAsync<ContainerMounted>(new MountContainer(Id(ctx)), ctx.RequestAborted);
-        try
-        {
-            await work(mounted.Path, mounted.ContainerId, path);
-        }
-        finally
-        {
-            // A running container's root stays mounted for its life; its extra count goes with the removal.
-            if (!mounted.Live)
-            {
-                await api.Registry.AskAsync<CommandSucceeded>(new UnmountContainer(mounted.ContainerId),
-                    CancellationToken.None);
-            }
-        }
+        await MountedRoot.WithAsync(ctx, api, Id(ctx), mounted => work(mounted.Path, mounted.ContainerId, path));
     }
 }
