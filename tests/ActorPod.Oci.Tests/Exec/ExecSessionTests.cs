@@ -62,8 +62,9 @@ public sealed class ExecSessionTests(BusyboxRootfs rootfs) : IClassFixture<Busyb
     public async Task Resize_of_a_running_terminal_shows_in_stty_size()
     {
         // The process waits for a line, so the resize reaches its terminal before stty reads the size: conmon
-        // applies a resize only once the terminal exists, which a resize before start may beat.
-        var request = _exec.Request(["sh", "-c", "read line; stty size"], tty: true, stdin: true);
+        // applies a resize only once the terminal exists, which a resize before start may beat. stty asks the
+        // terminal through stdout, because the harness closes stdin after the line and that can win the race.
+        var request = _exec.Request(["sh", "-c", "read line; stty -F /proc/self/fd/1 size"], tty: true, stdin: true);
 
         var result = await _exec.RunAsync(request, input: "go\n",
             afterStart: a => a.ResizeAsync(width: 77, height: 33));
