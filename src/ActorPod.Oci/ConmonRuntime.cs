@@ -26,6 +26,8 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
     private readonly ExitWatcher _watcher;
 
     // conmons started by this process, by container id: the only ones that are our children to reap.
+    private static readonly TimeSpan LateExitFileWait = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, int> _conmonPids = new();
 
     public ConmonRuntime(RuntimeOptions options, ILogger? logger = null)
@@ -107,6 +109,9 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
 
     public async Task DeleteAsync(string containerId, CancellationToken ct)
     {
+        var exitPath = Path.Combine(_options.ExitDirectory, containerId);
+        var killsLiveProcess = !File.Exists(exitPath) && await StateAsync(containerId, ct) is
+            { Status: "running" or "paused" or "created" };
         var result = await _runc.RunAsync(containerId, ["delete", "--force", containerId], ct);
         if (!result.Succeeded && !RuncErrors.IsNotFound(result.Message))
         {
@@ -114,10 +119,35 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
                 $"runc delete of container {containerId} failed: {result.Message}");
         }
 
+        if (killsLiveProcess)
+        {
+            await WaitForLateExitFileAsync(containerId, exitPath, ct);
+        }
+
         File.Delete(Path.Combine(_options.ExitDirectory, containerId));
         DeleteSocketEntry(Path.Combine(_options.SocketDirectory, containerId));
 
         _watcher.Forget(containerId);
+    }
+
+    /// <summary>
+    /// The conmon of a killed process writes its exit file some milliseconds after <c>runc delete --force</c>
+    /// returns; deleted too early, it would reappear during the next run and read as that run's exit. A conmon that
+    /// is itself gone never writes it, hence the bound.
+    /// </summary>
+    private async Task WaitForLateExitFileAsync(string containerId, string exitPath, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + LateExitFileWait;
+        while (!File.Exists(exitPath) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, ct);
+        }
+
+        if (!File.Exists(exitPath))
+        {
+            _logger.Warning("Container {ContainerId}: no exit file from its conmon within {Wait} after runc delete",
+                containerId, LateExitFileWait);
+        }
     }
 
     public async Task<RuntimeStatus?> StateAsync(string containerId, CancellationToken ct)

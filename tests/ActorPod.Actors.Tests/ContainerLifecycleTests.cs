@@ -70,6 +70,19 @@ public sealed class ContainerLifecycleTests : ActorTestBase
     }
 
     [Fact]
+    public void An_exit_reported_late_by_an_earlier_run_does_not_end_the_current_one()
+    {
+        var id = Create();
+        Ask<CommandSucceeded>(new StartContainer(id));
+
+        Runtime.AnnounceLateExit(id, 137, DateTimeOffset.UtcNow.AddSeconds(-5));
+        Runtime.ExitNow(id, 7);
+
+        AwaitAssert(() => Assert.Equal(ContainerStatus.Stopped, Inspect(id).Status));
+        Assert.Equal(7, Inspect(id).ExitCode);
+    }
+
+    [Fact]
     public void Exit_of_the_process_is_journaled_with_its_code()
     {
         var id = Create(null, "exit:3");

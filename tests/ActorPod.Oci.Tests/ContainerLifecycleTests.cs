@@ -163,6 +163,20 @@ public sealed class ContainerLifecycleTests(BusyboxRootfs rootfs) : IClassFixtur
     }
 
     [Fact]
+    public async Task Deleting_a_running_container_leaves_no_exit_file_behind_for_the_next_run()
+    {
+        var (id, _, _) = await _h.CreateAsync("sleep", "100");
+        await _h.Runtime.StartAsync(id, default);
+
+        await _h.Runtime.DeleteAsync(id, default);
+
+        // conmon of the killed process reports it late; that report must not outlive the delete.
+        await Task.Delay(500);
+        Assert.Null(_h.Runtime.ReadExit(id));
+        Assert.Null(await _h.Runtime.StateAsync(id, default));
+    }
+
+    [Fact]
     public async Task Unknown_container_has_no_state_and_no_exit()
     {
         var id = Core.Naming.ContainerIds.New();

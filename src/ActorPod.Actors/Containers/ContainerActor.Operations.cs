@@ -77,6 +77,11 @@ public sealed partial class ContainerActor
 
     void OnExitWhileBusy(ContainerProcessExited msg)
     {
+        if (IsStale(msg))
+        {
+            return;
+        }
+
         if (_operation is not { AwaitingExit: true } operation || !IsLive())
         {
             // An exit during a start or pause: handle it once that effect's events are journaled, in order.
@@ -149,6 +154,11 @@ public sealed partial class ContainerActor
 
     void OnExitWhileIdle(ContainerProcessExited msg)
     {
+        if (IsStale(msg))
+        {
+            return;
+        }
+
         if (!IsLive())
         {
             _log.Debug("Container {ContainerId}: exit {ExitCode} ignored in state {Status}", Id, msg.Exit.ExitCode,
@@ -162,6 +172,22 @@ public sealed partial class ContainerActor
             MaybeAutoRemove();
             MaybeRestartByPolicy();
         });
+    }
+
+    /// <summary>
+    /// An exit recorded before the current run was created belongs to a run that was killed and replaced (a policy
+    /// restart after a crash deletes the old run, whose conmon reports it afterwards).
+    /// </summary>
+    bool IsStale(ContainerProcessExited msg)
+    {
+        if (_state.RunSince is not { } since || msg.Exit.At >= since)
+        {
+            return false;
+        }
+
+        _log.Debug("Container {ContainerId}: exit {ExitCode} at {ExitAt} predates the current run (since {RunSince}); " +
+            "ignored", Id, msg.Exit.ExitCode, msg.Exit.At, since);
+        return true;
     }
 
     static RuntimeExit LostExit(string id) => new(id, 255, DateTimeOffset.UtcNow);

@@ -93,6 +93,8 @@ static class ContainerEffects
             await deps.Runtime.DeleteAsync(id, ct);
         }
 
+        // Taken before the runtime container exists, so that no exit of this run can predate it.
+        var since = DateTimeOffset.UtcNow;
         var image = deps.Images.Find(state.Spec!.ImageId) ?? throw new ActorPodException(
             new ContainerError(ErrorKind.NotFound, id,
                 $"container {id}: its image {state.Spec.Image} ({state.Spec.ImageId}) is no longer in the store"));
@@ -100,6 +102,6 @@ static class ContainerEffects
         var rootfs = await deps.Storage.MountAsync(id, image, ct);
         var created = await deps.Runtime.CreateAsync(
             new RuntimeCreateRequest(id, state.Spec, rootfs, deps.Storage.ContainerDirectory(id)), ct);
-        return new ContainerInitialized(id, created.Pid, created.BundlePath, created.LogPath, DateTimeOffset.UtcNow);
+        return new ContainerInitialized(id, created.Pid, created.BundlePath, created.LogPath, since);
     }
 }

@@ -21,6 +21,10 @@ public sealed record ContainerState
 
     public DateTimeOffset? StartedAt { get; init; }
 
+    /// <summary>When the current run's runtime container began to be created: an exit recorded before it belongs
+    /// to an earlier run (conmon of a killed run can write its exit file late).</summary>
+    public DateTimeOffset? RunSince { get; init; }
+
     public DateTimeOffset? FinishedAt { get; init; }
 
     public int Pid { get; init; }

@@ -51,6 +51,7 @@ public static class ContainerTransitions
             ContainerInitialized e => state with
             {
                 Status = ContainerStatus.Created, Pid = e.Pid, BundlePath = e.BundlePath, LogPath = e.LogPath,
+                RunSince = e.At,
             },
             ContainerStarted e => state with
             {

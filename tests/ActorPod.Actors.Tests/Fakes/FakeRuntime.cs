@@ -122,6 +122,10 @@ public sealed class FakeRuntime : IContainerRuntime
         }
     }
 
+    /// <summary>Reports an exit that conmon of an earlier, deleted run wrote late; the process is untouched.</summary>
+    public void AnnounceLateExit(string containerId, int code, DateTimeOffset at) =>
+        Exited?.Invoke(new RuntimeExit(containerId, code, at));
+
     Task SetStatus(string containerId, string status, string call)
     {
         Calls.Enqueue($"{call} {containerId}");
