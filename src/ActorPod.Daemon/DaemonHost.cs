@@ -76,7 +76,7 @@ static class DaemonHost
         using var host = builder.Build();
         await host.StartAsync(ct);
         var registryActor = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<RegistryKey>(ct);
-        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), options.Cluster, log);
+        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), options.Cluster, options.Node, log);
 
         await using var api = await DockerApiServer.BuildAsync(
             new DockerApiOptions { SocketPath = options.Socket, Root = options.Root, Name = options.Node },
@@ -95,13 +95,15 @@ static class DaemonHost
     /// before joining). Seeds in the configuration are joined by Akka itself; a node without seeds joins itself,
     /// which it can only do now that its port (perhaps any free one) is known.
     /// </summary>
-    static void JoinCluster(ActorSystem system, ActorPod.Actors.Persistence.ClusterSettings? settings,
+    static void JoinCluster(ActorSystem system, ActorPod.Actors.Persistence.ClusterSettings? settings, string node,
         Serilog.ILogger log)
     {
         if (settings is null)
         {
             return;
         }
+
+        system.ActorOf(ActorPod.Actors.Events.ClusterEventPublisher.Props(node), "cluster-events");
 
         var cluster = Akka.Cluster.Cluster.Get(system);
         if (settings.Seeds.Count == 0)

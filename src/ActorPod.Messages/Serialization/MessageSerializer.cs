@@ -28,14 +28,15 @@ public sealed class MessageSerializer(ExtendedActorSystem system) : SerializerWi
             : throw new System.Runtime.Serialization.SerializationException($"unknown message \"{manifest}\"");
 }
 
-/// <summary>Which records <see cref="MessageSerializer"/> carries: the public commands and replies.</summary>
+/// <summary>Which records <see cref="MessageSerializer"/> carries: the public commands, replies and notices.</summary>
 public static class MessageSerialization
 {
     /// <summary>Record names are unique across Commands and Replies; a duplicate fails here, at start.</summary>
     public static IReadOnlyDictionary<string, Type> TypesByName { get; } = typeof(MessageSerializer).Assembly
         .GetTypes()
         .Where(t => t is { IsPublic: true, IsAbstract: false, IsInterface: false, IsEnum: false, IsClass: true })
-        .Where(t => t.Namespace is "ActorPod.Messages.Commands" or "ActorPod.Messages.Replies")
+        .Where(t => t.Namespace is "ActorPod.Messages.Commands" or "ActorPod.Messages.Replies"
+            or "ActorPod.Messages.Notifications")
         .ToDictionary(t => t.Name);
 
     /// <summary>The serializer and its bindings, as HOCON for an ActorSystem's configuration.</summary>

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using ActorPod.Messages.Commands;
 using ActorPod.Messages.Model;
+using ActorPod.Messages.Notifications;
 using ActorPod.Messages.Replies;
 using ActorPod.Messages.Serialization;
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Configuration;
 
 namespace ActorPod.EndToEnd.Tests.Cluster;
@@ -24,6 +26,7 @@ public sealed class MessageApiTests(ClusterFixture cluster)
             akka.remote.dot-netty.tcp.port = 0
             akka.cluster.seed-nodes = ["{{cluster.Seed}}"]
             akka.cluster.roles = ["client"]
+            akka.cluster.pub-sub.gossip-interval = 250ms
             akka.cluster.downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
             """).WithFallback(ConfigurationFactory.ParseString(MessageSerialization.Hocon())));
         var up = new TaskCompletionSource();
@@ -35,6 +38,11 @@ public sealed class MessageApiTests(ClusterFixture cluster)
             .Single(n => n.GetProperty("Name").GetString() == "node2").GetProperty("Address").GetString();
         var registry = system.ActorSelection(node2 + "/user/containers");
         var timeout = TimeSpan.FromSeconds(30);
+        var notices = System.Threading.Channels.Channel.CreateUnbounded<ContainerEventNotice>();
+        var subscriber = system.ActorOf(Props.Create(() => new NoticeCollector(notices.Writer)));
+        await DistributedPubSub.Get(system).Mediator.Ask<SubscribeAck>(
+            new Subscribe(ContainerTopics.Events, subscriber), timeout);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the subscription reaches the daemons by gossip
 
         var config = new ContainerConfig
         {
@@ -59,6 +67,40 @@ public sealed class MessageApiTests(ClusterFixture cluster)
         var gone = await registry.Ask<CommandFailed>(new InspectContainer(created.ContainerId), timeout);
         Assert.Equal(ErrorKind.NotFound, gone.Error.Kind);
 
+        var seen = await NoticesOfAsync(notices.Reader, created.ContainerId, "container-removed");
+        Assert.Equal(["container-created", "container-initialized", "container-started", "container-exited",
+            "container-removing", "container-removed"], seen.Select(n => n.Kind).Distinct());
+        Assert.Equal(3, seen.Single(n => n.Kind == "container-exited").ExitCode);
+        Assert.All(seen, n => Assert.Equal("node3", n.Node));
+
         await Akka.Cluster.Cluster.Get(system).LeaveAsync();
+    }
+
+    static async Task<List<ContainerEventNotice>> NoticesOfAsync(
+        System.Threading.Channels.ChannelReader<ContainerEventNotice> reader, string containerId, string last)
+    {
+        var seen = new List<ContainerEventNotice>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var notice in reader.ReadAllAsync(cts.Token))
+        {
+            if (notice.ContainerId != containerId)
+            {
+                continue;
+            }
+
+            seen.Add(notice);
+            if (notice.Kind == last)
+            {
+                break;
+            }
+        }
+
+        return seen;
+    }
+
+    sealed class NoticeCollector : ReceiveActor
+    {
+        public NoticeCollector(System.Threading.Channels.ChannelWriter<ContainerEventNotice> writer) =>
+            Receive<ContainerEventNotice>(notice => writer.TryWrite(notice));
     }
 }
