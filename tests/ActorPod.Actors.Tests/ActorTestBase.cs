@@ -18,8 +18,7 @@ public abstract class ActorTestBase : Akka.TestKit.Xunit2.TestKit
         akka.loglevel = WARNING
         akka.loggers = ["Akka.Event.StandardOutLogger, Akka"]
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.local"
-        akka.persistence.snapshot-store.local.dir = "/tmp/actorpod-test-snapshots"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         akka.actor.serialize-messages = off
         """).WithFallback(ConfigurationFactory.ParseString(ActorPodConfig.Hocon("base")));
 

@@ -45,6 +45,61 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_clean_stop_only_containers_with_something_to_reconcile_recover_at_once()
+    {
+        string running, idle;
+        await using (var first = SqliteSystem.Start(Database, Deps))
+        {
+            running = await CreateAsync(first, "running", "sleep");
+            idle = await CreateAsync(first, "idle", "sleep");
+            await first.Ask<CommandSucceeded>(new StartContainer(running));
+        }
+
+        await using var second = SqliteSystem.Start(Database, Deps);
+
+        var list = (await second.Ask<ContainerList>(new ListContainers(All: true))).Containers;
+        Assert.Equal([ContainerStatus.Configured, ContainerStatus.Running],
+            list.OrderBy(c => c.Name).Select(c => c.Status));
+        Assert.False(await HasActorAsync(second, idle));
+        Assert.True(await HasActorAsync(second, running));
+        await second.Ask<CommandSucceeded>(new StartContainer(idle));
+        Assert.Equal(ContainerStatus.Running, (await InspectAsync(second, idle)).Status);
+    }
+
+    [Fact]
+    public async Task A_crash_after_a_clean_start_does_not_bring_back_the_old_listing()
+    {
+        string idle;
+        await using (var first = SqliteSystem.Start(Database, Deps))
+        {
+            idle = await CreateAsync(first, "idle", "sleep");
+        }
+
+        await using (var second = SqliteSystem.Start(Database, Deps, dies: true))
+        {
+            await second.Ask<CommandSucceeded>(new StartContainer(idle));
+        }
+
+        await using var third = SqliteSystem.Start(Database, Deps);
+
+        var list = (await third.Ask<ContainerList>(new ListContainers(All: true))).Containers;
+        Assert.Equal(ContainerStatus.Running, Assert.Single(list).Status);
+    }
+
+    static async Task<bool> HasActorAsync(SqliteSystem system, string id)
+    {
+        try
+        {
+            await system.System.ActorSelection("/user/containers/" + id).ResolveOne(TimeSpan.FromSeconds(2));
+            return true;
+        }
+        catch (Akka.Actor.ActorNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Container_that_exited_while_the_supervisor_was_down_gets_its_real_exit_code()
     {
         string id;

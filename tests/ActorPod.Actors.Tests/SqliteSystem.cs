@@ -25,9 +25,14 @@ public sealed class SqliteSystem : IAsyncDisposable
 
     public IActorRef Registry { get; }
 
-    public static SqliteSystem Start(string databasePath, ContainerDependencies deps)
+    /// <param name="dies">Ends without the clean shutdown (no coordinated shutdown), as a killed daemon does.</param>
+    public static SqliteSystem Start(string databasePath, ContainerDependencies deps, bool dies = false)
     {
-        var system = ActorSystem.Create("recovery", ActorPodConfig.Sqlite(databasePath, Quiet));
+        var config = dies
+            ? ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-actor-system-terminate = off")
+                .WithFallback(Quiet)
+            : Quiet;
+        var system = ActorSystem.Create("recovery", ActorPodConfig.Sqlite(databasePath, config));
         return new SqliteSystem(system, ContainerHost.Start(system, deps));
     }
 

@@ -47,7 +47,7 @@ public sealed partial class ContainerRegistry
             return;
         }
 
-        Context.Child(containerId).Forward(command);
+        ChildOf(containerId).Forward(command);
     }
 
     string? ResolveExec(string reference)

@@ -31,9 +31,19 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         _deps = deps;
         PersistenceId = "container-registry-" + deps.Node;
 
-        Recover<ContainerRegistered>(Register);
-        Recover<ContainerUnregistered>(Unregister);
+        CleanStartRecovery();
+        Recover<ContainerRegistered>(evt =>
+        {
+            Register(evt);
+            NotCleanAnyMore();
+        });
+        Recover<ContainerUnregistered>(evt =>
+        {
+            Unregister(evt);
+            NotCleanAnyMore();
+        });
 
+        CleanStartCommands();
         Command<CreateContainer>(OnCreate);
         Command<ListContainers>(OnList);
         ExecRouting();
@@ -64,7 +74,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     protected override void OnReplaySuccess()
     {
-        foreach (var id in _namesById.Keys)
+        foreach (var id in IdsToRecoverNow())
         {
             _recovering.Add(id);
             Spawn(id, expectJournal: true);
@@ -75,7 +85,8 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
             Timers.StartSingleTimer("recovery", new StopWaitingForRecovery(), RecoveryPatience);
         }
 
-        _log.Info("Registry recovered {Count} containers on node {Node}", _namesById.Count, _deps.Node);
+        _log.Info("Registry recovered {Count} containers on node {Node} ({Recovering} recovering now)",
+            _namesById.Count, _deps.Node, _recovering.Count);
     }
 
     void OnCreate(CreateContainer msg)
@@ -84,6 +95,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         if (_recovering.Count > 0)
         {
             Stash.Stash();
+            return;
+        }
+
+        if (WaitingForSnapshotDeletion() || RefusedBecauseClosed(null, "create a container"))
+        {
             return;
         }
 
@@ -210,6 +226,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     void RouteLocally(IContainerCommand command, bool federate = false)
     {
+        if (WaitingForSnapshotDeletion())
+        {
+            return;
+        }
+
         var resolved = Resolve(command.ContainerId);
         if (resolved.Error is { Kind: ErrorKind.NotFound } && federate)
         {
@@ -229,8 +250,16 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
             return;
         }
 
-        Context.Child(resolved.Id!).Forward(command);
+        if (!IsReadOnly(command) && RefusedBecauseClosed(resolved.Id, command.GetType().Name))
+        {
+            return;
+        }
+
+        ChildOf(resolved.Id!).Forward(command);
     }
+
+    static bool IsReadOnly(IContainerCommand command) =>
+        command is InspectContainer or GetContainerHistory or GetArtifact or WaitContainer;
 
     /// <summary>Dependencies are stored by id, so renaming or reusing a name cannot change them.</summary>
     List<string> ResolveRequires(IReadOnlyList<string> requires) => requires.Select(reference =>
@@ -307,7 +336,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     void OnExit(ContainerProcessExited msg)
     {
-        var child = Context.Child(msg.Exit.ContainerId);
+        var child = ChildOf(msg.Exit.ContainerId);
         if (child.IsNobody())
         {
             _log.Debug("Exit of unknown container {ContainerId} ignored", msg.Exit.ContainerId);
@@ -316,6 +345,10 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
         child.Tell(msg);
     }
+
+    /// <summary>The container's actor, recovered on first use after a clean start; Nobody for an unknown id.
+    /// </summary>
+    IActorRef ChildOf(string id) => _namesById.ContainsKey(id) ? Spawn(id, expectJournal: true) : ActorRefs.Nobody;
 
     IActorRef Spawn(string id, bool expectJournal)
     {

@@ -1,3 +1,5 @@
+using ActorPod.Messages.Model;
+
 namespace ActorPod.Actors.Registry;
 
 /// <summary>An event of the container registry's journal; a stable, durable format like container events.</summary>
@@ -12,3 +14,10 @@ public sealed record ContainerRegistered(string ContainerId, string Name, string
 
 /// <summary>A removed container gave its name back.</summary>
 public sealed record ContainerUnregistered(string ContainerId, DateTimeOffset At) : IRegistryEvent;
+
+/// <summary>
+/// The registry as it was when its daemon stopped cleanly: every registration and every container's last row.
+/// Written only at a clean shutdown and deleted once loaded, so that its presence means nothing changed since:
+/// the next start lists from it and recovers only the containers that have something to reconcile.
+/// </summary>
+public sealed record RegistrySnapshot(IReadOnlyList<ContainerRegistered> Names, IReadOnlyList<ContainerInfo> Rows);

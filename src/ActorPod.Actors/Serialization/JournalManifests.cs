@@ -29,6 +29,7 @@ public static class JournalManifests
         (typeof(ContainerRegistered), "registry-container-registered"),
         (typeof(ContainerUnregistered), "registry-container-unregistered"),
         (typeof(ContainerState), "container-snapshot"),
+        (typeof(RegistrySnapshot), "registry-clean-snapshot"),
     ];
 
     static readonly Dictionary<Type, string> ByType = Table.ToDictionary(e => e.Type, e => e.Manifest);

@@ -64,6 +64,11 @@ public sealed class JournalSerializerTests : IDisposable
         ExecIds = [ExecId],
     };
 
+    static readonly RegistrySnapshot CleanSnapshot = new(
+        [new ContainerRegistered(Id, "web", "node-a", At)],
+        [new ContainerInfo { Id = Id, Name = "web", Status = ContainerStatus.Stopped, Spec = Spec, CreatedAt = At,
+            ExitCode = 3, RestartCount = 1, Node = "node-a" }]);
+
     static readonly object[] Samples =
     [
         new ContainerCreated(Id, "web", Spec, At),
@@ -84,7 +89,9 @@ public sealed class JournalSerializerTests : IDisposable
         new ContainerRegistered(Id, "web", "node-a", At),
         new ContainerUnregistered(Id, At),
         Snapshot,
+        CleanSnapshot,
     ];
+
 
     readonly ActorSystem _system = ActorSystem.Create("journal-serializer", ConfigurationFactory
         .ParseString("""akka.loggers = ["Akka.Event.DefaultLogger, Akka"]""")
@@ -149,7 +156,13 @@ public sealed class JournalSerializerTests : IDisposable
 
             using var json = JsonDocument.Parse(bytes);
             Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
-            Assert.Equal(Id, json.RootElement.GetProperty(sample is ContainerState ? "id" : "containerId").GetString());
+            var id = sample switch
+            {
+                ContainerState => json.RootElement.GetProperty("id"),
+                RegistrySnapshot => json.RootElement.GetProperty("rows")[0].GetProperty("id"),
+                _ => json.RootElement.GetProperty("containerId"),
+            };
+            Assert.Equal(Id, id.GetString());
             Assert.All(json.RootElement.EnumerateObject(), p => Assert.True(char.IsLower(p.Name[0]), p.Name));
         });
     }
@@ -318,6 +331,13 @@ public sealed class JournalSerializerTests : IDisposable
                 Assert.Equal(state.ExecIds, copy.ExecIds);
                 Assert.Equal(state with { Spec = null, ExecIds = [] }, copy with { Spec = null, ExecIds = [] });
                 Assert.True(copy.Exists);
+                break;
+            case RegistrySnapshot registry:
+                var registryBack = (RegistrySnapshot)actual;
+                Assert.Equal(registry.Names, registryBack.Names);
+                AssertSameSpec(registry.Rows[0].Spec, registryBack.Rows[0].Spec);
+                Assert.Equal(registry.Rows[0] with { Spec = Spec, ExecIds = [] },
+                    registryBack.Rows[0] with { Spec = Spec, ExecIds = [] });
                 break;
             case ExecSessionStarted started:
                 var startedBack = (ExecSessionStarted)actual;
