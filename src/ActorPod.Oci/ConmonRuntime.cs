@@ -22,6 +22,7 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
     private readonly ILogger _logger;
     private readonly OciSpecBuilder _specBuilder;
     private readonly RuncInvoker _runc;
+    private readonly CgroupFreezer _freezer;
     private readonly ConmonLauncher _conmon;
     private readonly ExitWatcher _watcher;
 
@@ -38,6 +39,7 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
 
         _specBuilder = OciSpecBuilder.ForHost(options);
         _runc = new RuncInvoker(options, _logger);
+        _freezer = new CgroupFreezer(options.RuntimeRoot);
         _conmon = new ConmonLauncher(options, _logger);
         _watcher = new ExitWatcher(options.ExitDirectory, _logger);
         _watcher.Exited += OnExited;
@@ -101,11 +103,27 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
             $"runc kill of container {containerId} with signal {signal} failed: {result.Message}");
     }
 
-    public Task PauseAsync(string containerId, CancellationToken ct) =>
-        _runc.RunCheckedAsync(containerId, "pause", [containerId], ct);
+    public async Task PauseAsync(string containerId, CancellationToken ct)
+    {
+        if (await _freezer.FreezeAsync(containerId, ct))
+        {
+            _logger.Debug("Froze container {ContainerId} through its freezer cgroup", containerId);
+            return;
+        }
 
-    public Task ResumeAsync(string containerId, CancellationToken ct) =>
-        _runc.RunCheckedAsync(containerId, "resume", [containerId], ct);
+        await _runc.RunCheckedAsync(containerId, "pause", [containerId], ct);
+    }
+
+    public async Task ResumeAsync(string containerId, CancellationToken ct)
+    {
+        if (await _freezer.ThawAsync(containerId, ct))
+        {
+            _logger.Debug("Thawed container {ContainerId} through its freezer cgroup", containerId);
+            return;
+        }
+
+        await _runc.RunCheckedAsync(containerId, "resume", [containerId], ct);
+    }
 
     public async Task DeleteAsync(string containerId, CancellationToken ct)
     {

@@ -22,9 +22,13 @@ public sealed class ExecHarness(RuntimeHarness h, string containerId)
         return new ExecRequest(containerId, execId, args, [], "", "", tty, stdin, false, h.Rootfs.Path, dir);
     }
 
-    /// <summary>Prepares, attaches, starts, feeds <paramref name="input"/> and reads until the exit.</summary>
+    /// <summary>
+    /// Prepares, attaches, starts, feeds <paramref name="input"/> (then closes stdin unless told not to) and reads
+    /// until the exit.
+    /// </summary>
     public async Task<ExecOutput> RunAsync(ExecRequest request, string? input = null,
-        Action<AttachConnection>? beforeStart = null, Func<AttachConnection, Task>? afterStart = null)
+        Action<AttachConnection>? beforeStart = null, Func<AttachConnection, Task>? afterStart = null,
+        bool closeStdin = true)
     {
         await using var session = await Runtime.PrepareAsync(request, default);
         await using var attach = await AttachConnection.ConnectAsync(session.AttachSocketPath, default);
@@ -38,7 +42,10 @@ public sealed class ExecHarness(RuntimeHarness h, string containerId)
         if (input is not null)
         {
             await attach.WriteStdinAsync(Encoding.UTF8.GetBytes(input), default);
-            await attach.CloseStdinAsync();
+            if (closeStdin)
+            {
+                await attach.CloseStdinAsync();
+            }
         }
 
         var stdout = new StringBuilder();

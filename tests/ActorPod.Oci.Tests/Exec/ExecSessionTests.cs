@@ -63,11 +63,12 @@ public sealed class ExecSessionTests(BusyboxRootfs rootfs) : IClassFixture<Busyb
     {
         // The process waits for a line, so the resize reaches its terminal before stty reads the size: conmon
         // applies a resize only once the terminal exists, which a resize before start may beat. stty asks the
-        // terminal through stdout, because the harness closes stdin after the line and that can win the race.
+        // terminal through stdout; stdin stays open, because closing a terminal's input can hang it up before stty
+        // reads the size (seen as "stty: /proc/self/fd/1: I/O error").
         var request = _exec.Request(["sh", "-c", "read line; stty -F /proc/self/fd/1 size"], tty: true, stdin: true);
 
         var result = await _exec.RunAsync(request, input: "go\n",
-            afterStart: a => a.ResizeAsync(width: 77, height: 33));
+            afterStart: a => a.ResizeAsync(width: 77, height: 33), closeStdin: false);
 
         Assert.EndsWith("33 77\r\n", result.Stdout);
     }
