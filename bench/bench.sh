@@ -207,7 +207,8 @@ setup() {
   if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     say "== publishing ActorPod (Release) into $AP_BIN"
     (cd "$REPO" &&
-      dotnet publish src/ActorPod.Daemon -c Release -o "$AP_BIN/daemon" --verbosity quiet -nologo &&
+      dotnet publish src/ActorPod.Daemon -c Release -r linux-x64 --self-contained false \
+        -p:PublishReadyToRun=true -o "$AP_BIN/daemon" --verbosity quiet -nologo &&
       dotnet publish src/ActorPod.Cli -c Release -o "$AP_BIN/cli" --verbosity quiet -nologo) >"$TMPD/publish.log" 2>&1 ||
       { warn "dotnet publish failed:"; tail -n 20 "$TMPD/publish.log" >&2; return 1; }
     (cd "$REPO" && dotnet publish src/ActorPod.Cli -c Release -r linux-x64 -p:PublishAot=true \
@@ -620,10 +621,24 @@ sec_7() {
     t2=$(now_us); us2ms $((t2 - t0)) >>"$TMPD/7.all"
     sleep 1; p=$(ap_pid); rss "$p" >>"$TMPD/7.rss"
   done
+  # The same after a crash: no clean-shutdown snapshot, so every container's journal is replayed.
+  : >"$TMPD/7.crash"
+  for ((r = 0; r < REPS7; r++)); do
+    settle "$SETTLE_MAX"
+    p=$(ap_pid) && { kill -KILL "$p"; while [ -d "/proc/$p" ]; do sleep 0.01; done; rm -f "$W/actorpodd.pid"; }
+    t0=$(now_us)
+    ap_start >/dev/null || { warn "7: restart after SIGKILL failed"; return 1; }
+    for ((i = 0; i < 1200; i++)); do
+      [ "$(ap_rest "$APURL/containers/json?all=1" 2>/dev/null | jq length)" -ge "$n" ] 2>/dev/null && break
+      sleep 0.05
+    done
+    t2=$(now_us); us2ms $((t2 - t0)) >>"$TMPD/7.crash"
+  done
   emit 7a actorpod "restart with $n containers: stop (SIGTERM until exit)" ms <"$TMPD/7.stop"
   emit 7b actorpod "restart with $n containers: launch until /_ping answers" ms <"$TMPD/7.ping"
   emit 7c actorpod "restart with $n containers: launch until ps -a lists all $n" ms <"$TMPD/7.all"
   emit 7d actorpod "actorpodd RSS 1 s after restart with $n containers" KiB <"$TMPD/7.rss"
+  emit 7e actorpod "restart after SIGKILL with $n containers: launch until ps -a lists all $n" ms <"$TMPD/7.crash"
 }
 
 # 8: journal events persisted per second (sqlite3 row count of event_journal)
