@@ -63,6 +63,23 @@ public sealed class DockerCliMoreTests(DaemonFixture daemon) : DaemonTest(daemon
     }
 
     [Fact]
+    public async Task Docker_exec_of_a_command_that_cannot_start_exits_127_or_126_with_the_runtime_words()
+    {
+        var name = NewName();
+        await Docker("run", "-d", "--name", name, "busybox", "sleep", "1000");
+
+        var missing = await Daemon.Docker("exec", name, "nope");
+        var notExecutable = await Daemon.Docker("exec", name, "/etc/passwd");
+        var ran = await Daemon.Docker("exec", name, "sh", "-c", "exit 3");
+
+        Assert.Equal(127, missing.ExitCode);
+        Assert.Contains("exec: \"nope\": executable file not found in $PATH", missing.Stderr);
+        Assert.Equal(126, notExecutable.ExitCode);
+        Assert.Contains("permission denied", notExecutable.Stderr);
+        Assert.Equal(3, ran.ExitCode);
+    }
+
+    [Fact]
     public async Task Docker_start_a_restart_pause_and_export()
     {
         var name = NewName();

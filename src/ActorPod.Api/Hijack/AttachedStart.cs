@@ -40,15 +40,52 @@ public static class AttachedStart
         var keys = DetachKeysFrom(query("detachKeys"));
         var details = await api.Registry.AskAsync<ExecDetails>(new InspectExec(execId), ct);
         var client = new HijackClient(input, details.Tty);
-        await api.Registry.AskAsync<AttachReady>(new StartExecAttached(details.ExecId, client, keys), ct);
+        try
+        {
+            await api.Registry.AskAsync<AttachReady>(new StartExecAttached(details.ExecId, client, keys), ct);
+        }
+        catch (ApiException e) when (e.StatusCode >= StatusCodes.Status500InternalServerError)
+        {
+            if (await EndedWithoutRunningAsync(api, execId, ct))
+            {
+                throw new ExecFailedToStart(e.Message, details.Tty);
+            }
+
+            throw;
+        }
+
         return (client, details.Tty);
+    }
+
+    /// <summary>
+    /// True when the failed start ended the session with an exit code (its process could not start); any other
+    /// failure (a paused container, a runtime error) leaves the session to be started again and stays an HTTP error.
+    /// </summary>
+    static async Task<bool> EndedWithoutRunningAsync(ApiServices api, string execId, CancellationToken ct)
+    {
+        var after = await api.Registry.AskAsync<ExecDetails>(new InspectExec(execId), ct);
+        return after is { Running: false, ExitCode: not null };
     }
 
     /// <summary>An attached exec start that reached Kestrel: output as the response body, no stdin.</summary>
     public static async Task ExecOverResponseAsync(HttpContext ctx, ApiServices api, string execId)
     {
-        var (client, tty) = await StartExecAsync(api, execId, name => Query.String(ctx, name),
-            PipeReader.Create(Stream.Null), ctx.RequestAborted);
+        HijackClient client;
+        bool tty;
+        try
+        {
+            (client, tty) = await StartExecAsync(api, execId, name => Query.String(ctx, name),
+                PipeReader.Create(Stream.Null), ctx.RequestAborted);
+        }
+        catch (ExecFailedToStart e)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status200OK;
+            ctx.Response.ContentType = ContentType(e.Tty);
+            var text = System.Text.Encoding.UTF8.GetBytes(e.Message + "\r\n");
+            await ctx.Response.Body.WriteAsync(e.Tty ? text : StreamFrames.Frame(2, text), ctx.RequestAborted);
+            return;
+        }
+
         ctx.Response.StatusCode = StatusCodes.Status200OK;
         ctx.Response.ContentType = ContentType(tty);
         await ctx.Response.StartAsync(ctx.RequestAborted);

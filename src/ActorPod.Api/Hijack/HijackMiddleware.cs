@@ -133,15 +133,29 @@ public sealed partial class HijackMiddleware(Func<ApiServices> api, Serilog.ILog
             await WriteErrorAsync(output, e.StatusCode, e.Message);
             return;
         }
+        catch (ExecFailedToStart e)
+        {
+            log.Debug("Exec {Id} failed to start; said so in its stream: {Reason}", id, e.Message);
+            await WriteStatusAsync(output, head, e.Tty);
+            var text = Encoding.UTF8.GetBytes(e.Message + "\r\n");
+            await output.WriteAsync(e.Tty ? text : StreamFrames.Frame(2, text));
+            await output.CompleteAsync();
+            return;
+        }
 
         log.Debug("Hijacked {Kind} stream for {Id}", kind, id);
+        await WriteStatusAsync(output, head, tty);
+        await client.DrainAsync(output, CancellationToken.None);
+        await output.CompleteAsync();
+    }
+
+    static async Task WriteStatusAsync(System.IO.Pipelines.PipeWriter output, RequestHead head, bool tty)
+    {
         var contentType = AttachedStart.ContentType(tty);
         var status = head.WantsUpgrade
             ? $"HTTP/1.1 101 UPGRADED\r\nContent-Type: {contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
             : $"HTTP/1.1 200 OK\r\nContent-Type: {contentType}\r\nConnection: close\r\n\r\n";
         await output.WriteAsync(Encoding.ASCII.GetBytes(status));
-        await client.DrainAsync(output, CancellationToken.None);
-        await output.CompleteAsync();
     }
 
     static async Task WriteErrorAsync(System.IO.Pipelines.PipeWriter output, int status, string message)

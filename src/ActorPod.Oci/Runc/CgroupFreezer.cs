@@ -13,17 +13,15 @@ public sealed class CgroupFreezer(string runtimeRoot)
     const string Frozen = "FROZEN";
     const string Thawed = "THAWED";
 
-    // The kernel freezes a handful of tasks in microseconds; a task stuck in an uninterruptible sleep can hold
-    // FREEZING much longer, and then runc (which retries with a thaw in between) is the better judge.
-    static readonly TimeSpan SettleBound = TimeSpan.FromMilliseconds(500);
+    // cgroup v1 cannot always freeze a group while new tasks join it (a parallel exec): it stays FREEZING. As runc
+    // does, write FROZEN again and again, thaw now and then so the newcomers get through, and if it will not
+    // settle, thaw it back: a group left FREEZING holds its tasks (and any exec joining it) for ever.
+    const int FreezeAttempts = 1000;
+    const int ThawEvery = 50;
 
-    /// <summary>Freezes every task of the container; false when the direct path is not available.</summary>
-    public Task<bool> FreezeAsync(string containerId, CancellationToken ct) => SetAsync(containerId, Frozen, ct);
-
-    /// <summary>Thaws the container; false when the direct path is not available.</summary>
-    public Task<bool> ThawAsync(string containerId, CancellationToken ct) => SetAsync(containerId, Thawed, ct);
-
-    async Task<bool> SetAsync(string containerId, string wanted, CancellationToken ct)
+    /// <summary>Freezes every task of the container; false when the direct path is not available or the group
+    /// would not freeze (it is thawed again then, and the caller may ask runc).</summary>
+    public async Task<bool> FreezeAsync(string containerId, CancellationToken ct)
     {
         var stateFile = FreezerStateFile(containerId);
         if (stateFile is null)
@@ -31,19 +29,46 @@ public sealed class CgroupFreezer(string runtimeRoot)
             return false;
         }
 
-        var deadline = DateTime.UtcNow + SettleBound;
-        await File.WriteAllTextAsync(stateFile, wanted, ct);
-        while ((await File.ReadAllTextAsync(stateFile, ct)).Trim() != wanted)
+        for (var attempt = 0; attempt < FreezeAttempts; attempt++)
         {
-            if (DateTime.UtcNow > deadline)
+            if (attempt % ThawEvery == ThawEvery - 1)
             {
-                return false;
+                await File.WriteAllTextAsync(stateFile, Thawed, ct);
+                await Task.Delay(10, ct);
+            }
+
+            await File.WriteAllTextAsync(stateFile, Frozen, ct);
+            if ((await File.ReadAllTextAsync(stateFile, ct)).Trim() == Frozen)
+            {
+                return true;
+            }
+        }
+
+        await File.WriteAllTextAsync(stateFile, Thawed, CancellationToken.None);
+        return false;
+    }
+
+    /// <summary>Thaws the container; false when the direct path is not available.</summary>
+    public async Task<bool> ThawAsync(string containerId, CancellationToken ct)
+    {
+        var stateFile = FreezerStateFile(containerId);
+        if (stateFile is null)
+        {
+            return false;
+        }
+
+        for (var attempt = 0; attempt < FreezeAttempts; attempt++)
+        {
+            await File.WriteAllTextAsync(stateFile, Thawed, ct);
+            if ((await File.ReadAllTextAsync(stateFile, ct)).Trim() == Thawed)
+            {
+                return true;
             }
 
             await Task.Delay(1, ct);
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>The container's <c>freezer.state</c> as runc recorded it, or null.</summary>

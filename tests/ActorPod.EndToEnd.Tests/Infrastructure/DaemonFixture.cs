@@ -48,6 +48,13 @@ public sealed class DaemonFixture : IAsyncLifetime
             info.ArgumentList.Add(arg);
         }
 
+        // ACTORPOD_E2E_LOG_LEVEL=debug shows every runtime command in the daemon log when a test needs explaining.
+        if (Environment.GetEnvironmentVariable("ACTORPOD_E2E_LOG_LEVEL") is { Length: > 0 } level)
+        {
+            info.ArgumentList.Add("--log-level");
+            info.ArgumentList.Add(level);
+        }
+
         _daemon = Process.Start(info)!;
         var log = File.AppendText(DaemonLog);
         log.AutoFlush = true;
