@@ -121,7 +121,7 @@ public sealed partial class ContainerActor
     {
         if (_state.Status == ContainerStatus.Stopped && _state.Spec!.AutoRemove)
         {
-            Self.Tell(new Messages.Commands.RemoveContainer(Id), ActorRefs.Nobody);
+            Self.Tell(new VettedCommand(new Messages.Commands.RemoveContainer(Id)), ActorRefs.Nobody);
         }
     }
 
