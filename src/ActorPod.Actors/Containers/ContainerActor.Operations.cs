@@ -185,8 +185,8 @@ public sealed partial class ContainerActor
             return false;
         }
 
-        _log.Debug("Container {ContainerId}: exit {ExitCode} at {ExitAt} predates the current run (since {RunSince}); " +
-            "ignored", Id, msg.Exit.ExitCode, msg.Exit.At, since);
+        _log.Debug("Container {ContainerId}: exit {ExitCode} at {ExitAt} predates the current run " +
+            "(since {RunSince}); ignored", Id, msg.Exit.ExitCode, msg.Exit.At, since);
         return true;
     }
 

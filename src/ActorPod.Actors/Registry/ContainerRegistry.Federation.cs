@@ -12,8 +12,9 @@ namespace ActorPod.Actors.Registry;
 /// keeps its own containers, index and journal, and nothing moves between nodes. A command for a container this
 /// node does not know is resolved with the other members' registries (<c>/user/containers</c>: which container and
 /// node does this name or prefix mean?) and then delivered through the shard region, where the container's shard
-/// is its node; the owning registry still checks it (<see cref="Containers.VetCommand"/>). A full id whose node is known and
-/// reachable needs no question at all. Names are checked with every member, and listings merge every member's rows.
+/// is its node; the owning registry still checks it (<see cref="Containers.VetCommand"/>). A full id whose node is
+/// known and reachable needs no question at all. Names are checked with every member, and listings merge every
+/// member's rows.
 /// <para>
 /// The last rows each member reported are kept in memory: when a member becomes unreachable its containers are
 /// listed as <see cref="ContainerStatus.Unknown"/> with that state, and commands for them fail at once instead of
