@@ -77,12 +77,14 @@ static class DaemonHost
         using var host = builder.Build();
         await host.StartAsync(ct);
         var registryActor = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<RegistryKey>(ct);
-        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), cluster, options.Node, log);
 
         await using var api = await DockerApiServer.BuildAsync(
             new DockerApiOptions { SocketPath = options.Socket, Root = options.Root, Name = options.Node },
             registryActor, images, log, new ContainerEventFeed(host.Services.GetRequiredService<ActorSystem>()));
         await api.StartAsync(ct);
+
+        // After the API: until the one-node cluster (or the real one) is up, requests wait in the shard region.
+        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), cluster, options.Node, log);
         log.Information("actorpodd serving the Docker Engine API on {Socket}, root {Root}, node {Node}",
             options.Socket, options.Root, options.Node);
 

@@ -23,11 +23,24 @@ public static class ContainerHost
     /// </summary>
     public static IActorRef Start(ActorSystem system, ContainerDependencies deps)
     {
-        // The entities need the registry and the registry needs the region: the closure reads the registry when an
-        // entity starts, and none starts before the registry exists, since only the registry wakes this node's.
-        IActorRef registry = ActorRefs.Nobody;
-        var region = StartRegion(system, deps, () => registry);
-        registry = system.ActorOf(ContainerRegistry.Props(deps, region), RegistryName);
+        // The registry first, and the region in the background: the journal's start-up (the longest step of a
+        // daemon's start), the region's (a few hundred ms of first-time work) and the API's overlap instead of
+        // adding up. The entities need the registry; the registry holds its containers' messages until the region
+        // exists.
+        var region = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registry = system.ActorOf(ContainerRegistry.Props(deps, region.Task), RegistryName);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                region.SetResult(await StartRegionAsync(system, deps, registry));
+            }
+            catch (Exception e)
+            {
+                system.Log.Error(e, "The container shard region did not start: no container can be reached");
+                region.SetException(e);
+            }
+        });
         deps.Runtime.Exited += exit => registry.Tell(new ContainerProcessExited(exit));
         CloseAtShutdown(system, registry);
         return registry;
@@ -38,13 +51,13 @@ public static class ContainerHost
     /// container id, no passivation and no remember-entities (configured in hocon/cluster.conf). At hand-off, which
     /// happens only when the daemon stops, an entity simply stops: its container keeps running under conmon.
     /// </summary>
-    static IActorRef StartRegion(ActorSystem system, ContainerDependencies deps, Func<IActorRef> registry)
+    static Task<IActorRef> StartRegionAsync(ActorSystem system, ContainerDependencies deps, IActorRef registry)
     {
         // The extension first: it adds sharding's default configuration, which the settings are read from.
         var sharding = ClusterSharding.Get(system);
         var settings = ClusterShardingSettings.Create(system).WithRole(ContainerSharding.Role);
-        return sharding.Start(ContainerSharding.TypeName,
-            id => ContainerActor.Props(Uri.UnescapeDataString(id), deps, registry()), settings,
+        return sharding.StartAsync(ContainerSharding.TypeName,
+            id => ContainerActor.Props(Uri.UnescapeDataString(id), deps, registry), settings,
             ContainerMessageExtractor.Instance, new NodePinnedAllocation(system), PoisonPill.Instance);
     }
 

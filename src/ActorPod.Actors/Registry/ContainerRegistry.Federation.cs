@@ -43,6 +43,7 @@ public sealed partial class ContainerRegistry
         Command<PeerContainerChanged>(OnPeerChanged);
         Command<ListNodes>(_ => Sender.Tell(new NodeList(Nodes())));
         Command<NameChecked>(OnNameChecked);
+        Command<Deliver>(msg => ToRegion(msg.Envelope, msg.ReplyTo));
     }
 
     /// <summary>
@@ -115,11 +116,11 @@ public sealed partial class ContainerRegistry
 
         if (KnownLive(command.ContainerId, peers) is { } home)
         {
-            _region.Tell(new ContainerEnvelope(home, command.ContainerId, command), Sender);
+            ToRegion(new ContainerEnvelope(home, command.ContainerId, command), Sender);
             return;
         }
 
-        var region = _region;
+        var self = Self;
         var sender = Sender;
         var timeout = _peerTimeout;
         var lastKnown = new Dictionary<string, IReadOnlyList<ContainerInfo>>(_rowsByPeer);
@@ -129,7 +130,7 @@ public sealed partial class ContainerRegistry
             var found = await LocateAsync(peers, command.ContainerId, timeout, silent: silent);
             if (found is { Located: var located })
             {
-                region.Tell(new ContainerEnvelope(located.Node, located.ContainerId, command), sender);
+                self.Tell(new Deliver(new ContainerEnvelope(located.Node, located.ContainerId, command), sender));
                 return;
             }
 
@@ -154,7 +155,7 @@ public sealed partial class ContainerRegistry
     void RouteExecToPeers(IExecCommand command)
     {
         var peers = LivePeers();
-        var region = _region;
+        var self = Self;
         var sender = Sender;
         var timeout = _peerTimeout;
         _ = Task.Run(async () =>
@@ -167,7 +168,7 @@ public sealed partial class ContainerRegistry
             }
 
             var located = found.Value.Located;
-            region.Tell(new ContainerEnvelope(located.Node, located.ContainerId, command), sender);
+            self.Tell(new Deliver(new ContainerEnvelope(located.Node, located.ContainerId, command), sender));
         });
     }
 
@@ -362,6 +363,9 @@ public sealed partial class ContainerRegistry
         var rows = _rowsByPeer.GetValueOrDefault(msg.Node, []).Where(r => r.Id != msg.Info.Id);
         _rowsByPeer[msg.Node] = msg.Info.Status == ContainerStatus.Removed ? rows.ToList() : [.. rows, msg.Info];
     }
+
+    /// <summary>A located container's command, handed back from the lookup task to go through the region.</summary>
+    sealed record Deliver(ContainerEnvelope Envelope, IActorRef ReplyTo);
 
     sealed record NameChecked(CreateContainer Create, IActorRef ReplyTo, ContainerLocated? Owner);
 

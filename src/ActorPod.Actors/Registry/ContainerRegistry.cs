@@ -25,7 +25,9 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     readonly Dictionary<string, string> _namesById = [];
     readonly Dictionary<string, string> _idsByName = [];
     readonly Dictionary<string, ContainerInfo> _infoById = [];
-    readonly IActorRef _region;
+    // The shard region, once started; until then messages for containers wait in _beforeRegion.
+    IActorRef? _region;
+    readonly List<(ContainerEnvelope Envelope, IActorRef Sender)> _beforeRegion = [];
 
     // Containers whose actor was created or woken since the registry started; the others get a WakeContainer first.
     readonly HashSet<string> _awake = [];
@@ -33,10 +35,10 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     // Containers recreated after the registry's recovery that have not reported yet: listings wait for them.
     readonly HashSet<string> _recovering = [];
 
-    public ContainerRegistry(ContainerDependencies deps, IActorRef region)
+    public ContainerRegistry(ContainerDependencies deps, Task<IActorRef> region)
     {
         _deps = deps;
-        _region = region;
+        region.PipeTo(Self, success: started => new RegionStarted(started));
         PersistenceId = "container-registry-" + deps.Node;
 
         CleanStartRecovery();
@@ -58,6 +60,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         Federation();
         Command<IContainerCommand>(OnContainerCommand);
         Command<VetCommand>(msg => RouteLocally(msg.Command));
+        Command<RegionStarted>(OnRegionStarted);
         Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
         Command<ContainerProcessExited>(OnExit);
@@ -79,8 +82,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     sealed record StopWaitingForRecovery;
 
-    /// <param name="region">The shard region of containers, in which this node's shard holds its containers.</param>
-    public static Props Props(ContainerDependencies deps, IActorRef region) =>
+    sealed record RegionStarted(IActorRef Region);
+
+    /// <param name="region">The shard region of containers, in which this node's shard holds its containers; started
+    /// after the registry, so that the journal's start-up and the region's overlap.</param>
+    public static Props Props(ContainerDependencies deps, Task<IActorRef> region) =>
         Akka.Actor.Props.Create(() => new ContainerRegistry(deps, region));
 
     protected override void OnReplaySuccess()
@@ -358,7 +364,29 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     void ToContainer(string id, object message, IActorRef sender)
     {
         Wake(id);
-        _region.Tell(new ContainerEnvelope(_deps.Node, id, message), sender);
+        ToRegion(new ContainerEnvelope(_deps.Node, id, message), sender);
+    }
+
+    void ToRegion(ContainerEnvelope envelope, IActorRef sender)
+    {
+        if (_region is null)
+        {
+            _beforeRegion.Add((envelope, sender));
+            return;
+        }
+
+        _region.Tell(envelope, sender);
+    }
+
+    void OnRegionStarted(RegionStarted msg)
+    {
+        _region = msg.Region;
+        foreach (var (envelope, sender) in _beforeRegion)
+        {
+            _region.Tell(envelope, sender);
+        }
+
+        _beforeRegion.Clear();
     }
 
     /// <summary>
@@ -369,7 +397,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     {
         if (_awake.Add(id))
         {
-            _region.Tell(new ContainerEnvelope(_deps.Node, id, new WakeContainer()));
+            ToRegion(new ContainerEnvelope(_deps.Node, id, new WakeContainer()), ActorRefs.Nobody);
         }
     }
 
