@@ -25,6 +25,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     readonly Dictionary<string, string> _namesById = [];
     readonly Dictionary<string, string> _idsByName = [];
     readonly Dictionary<string, ContainerInfo> _infoById = [];
+
     // The shard region, once started; until then messages for containers wait in _beforeRegion.
     IActorRef? _region;
     readonly List<(ContainerEnvelope Envelope, IActorRef Sender)> _beforeRegion = [];
