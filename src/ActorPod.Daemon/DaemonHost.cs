@@ -55,8 +55,9 @@ static class DaemonHost
         var storage = new ContainerStorage(options.Root, images);
         var runtimeOptions = RuntimeOptions.ForRoot(Path.Combine(options.Root, "rt"));
         using var runtime = new ConmonRuntime(runtimeOptions, log);
-        RefuseExposedRemoting(options.Cluster);
-        var akkaConfig = AkkaConfig(options);
+        var cluster = options.Cluster ?? ActorPod.Actors.Persistence.ClusterSettings.Alone;
+        RefuseExposedRemoting(cluster);
+        var akkaConfig = AkkaConfig(options, cluster);
         var settings = akkaConfig.GetConfig("actorpod");
         var deps = new ContainerDependencies(runtime, storage, images, options.Node,
             settings.GetTimeSpan("exit-grace", ContainerDependencies.DefaultExitGrace),
@@ -76,12 +77,14 @@ static class DaemonHost
         using var host = builder.Build();
         await host.StartAsync(ct);
         var registryActor = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<RegistryKey>(ct);
-        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), options.Cluster, options.Node, log);
 
         await using var api = await DockerApiServer.BuildAsync(
             new DockerApiOptions { SocketPath = options.Socket, Root = options.Root, Name = options.Node },
             registryActor, images, log, new ContainerEventFeed(host.Services.GetRequiredService<ActorSystem>()));
         await api.StartAsync(ct);
+
+        // After the API: until the one-node cluster (or the real one) is up, requests wait in the shard region.
+        JoinCluster(host.Services.GetRequiredService<ActorSystem>(), cluster, options.Node, log);
         log.Information("actorpodd serving the Docker Engine API on {Socket}, root {Root}, node {Node}",
             options.Socket, options.Root, options.Node);
 
@@ -92,17 +95,12 @@ static class DaemonHost
 
     /// <summary>
     /// The registry exists by now, so the first messages from other members find it (STACK.md: create the actors
-    /// before joining). Seeds in the configuration are joined by Akka itself; a node without seeds joins itself,
-    /// which it can only do now that its port (perhaps any free one) is known.
+    /// before joining). Seeds in the configuration are joined by Akka itself; a node without seeds (a lone daemon
+    /// among them) joins itself, which it can only do now that its port (perhaps any free one) is known.
     /// </summary>
-    static void JoinCluster(ActorSystem system, ActorPod.Actors.Persistence.ClusterSettings? settings, string node,
+    static void JoinCluster(ActorSystem system, ActorPod.Actors.Persistence.ClusterSettings settings, string node,
         Serilog.ILogger log)
     {
-        if (settings is null)
-        {
-            return;
-        }
-
         system.ActorOf(ActorPod.Actors.Events.ClusterEventPublisher.Props(node), "cluster-events");
 
         var cluster = Akka.Cluster.Cluster.Get(system);
@@ -121,13 +119,8 @@ static class DaemonHost
     /// TODO: DotNetty SSL with client certificates (CA and node certificate under the root, mode 0600), then allow
     /// other addresses; not done yet for lack of time, see the cluster issue note.
     /// </summary>
-    static void RefuseExposedRemoting(ActorPod.Actors.Persistence.ClusterSettings? settings)
+    static void RefuseExposedRemoting(ActorPod.Actors.Persistence.ClusterSettings settings)
     {
-        if (settings is null)
-        {
-            return;
-        }
-
         if (!System.Net.IPAddress.TryParse(settings.Host, out var address) || !System.Net.IPAddress.IsLoopback(address))
         {
             throw new InvalidOperationException($"--cluster-host {settings.Host} is not a loopback address: " +
@@ -135,7 +128,7 @@ static class DaemonHost
         }
     }
 
-    static Config AkkaConfig(DaemonOptions options)
+    static Config AkkaConfig(DaemonOptions options, ActorPod.Actors.Persistence.ClusterSettings cluster)
     {
         Config? overrides = options.ConfigFile is null
             ? null
@@ -143,6 +136,6 @@ static class DaemonHost
         var config = options.Postgres is null
             ? ActorPodConfig.Sqlite(Path.Combine(options.Root, "actorpod.db"), overrides)
             : ActorPodConfig.Postgres(options.Postgres, overrides);
-        return options.Cluster is null ? config : ActorPodConfig.Cluster(config, options.Cluster, options.Node);
+        return ActorPodConfig.Cluster(config, cluster, options.Node);
     }
 }

@@ -26,8 +26,8 @@ public sealed record DaemonOptions
     public string Node { get; init; } = Environment.MachineName;
 
     /// <summary>
-    /// Cluster membership (--cluster-host, --cluster-port, --seed); absent, the daemon keeps the local provider and
-    /// opens no port at all.
+    /// Cluster membership (--cluster-host, --cluster-port, --seed); absent, the daemon is a one-node cluster on
+    /// 127.0.0.1 and any free port (<see cref="ActorPod.Actors.Persistence.ClusterSettings.Alone"/>).
     /// </summary>
     public ActorPod.Actors.Persistence.ClusterSettings? Cluster { get; init; }
 }

@@ -54,7 +54,7 @@ command.SetAction(async (parse, ct) =>
 
 return await command.Parse(args).InvokeAsync();
 
-// Any one of the cluster flags makes the daemon a cluster node; none keeps it a lone daemon without remoting.
+// Any one of the cluster flags makes the daemon a member of a larger cluster; none makes it a one-node cluster.
 static ActorPod.Actors.Persistence.ClusterSettings? ClusterFlags(string? host, int? port, string[]? seeds) =>
     host is null && port is null && (seeds is null || seeds.Length == 0)
         ? null

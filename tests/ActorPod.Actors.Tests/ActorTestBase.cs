@@ -10,21 +10,27 @@ using Akka.Configuration;
 
 namespace ActorPod.Actors.Tests;
 
-/// <summary>A TestKit with the real HOCON, an in-memory journal, and a registry over the fake runtime.</summary>
+/// <summary>
+/// A TestKit with the real HOCON, an in-memory journal, and a registry over the fake runtime; the system is a
+/// one-node cluster, as a lone daemon is, so the containers are shard entities here too.
+/// </summary>
 public abstract class ActorTestBase : Akka.TestKit.Xunit2.TestKit
 {
-    protected static readonly Config InMemory = ConfigurationFactory.ParseString("""
+    protected static readonly Config InMemory = ActorPodConfig.Cluster(ConfigurationFactory.ParseString("""
         akka.loggers = ["Akka.TestKit.TestEventListener, Akka.TestKit"]
         akka.loglevel = WARNING
         akka.loggers = ["Akka.Event.StandardOutLogger, Akka"]
         akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         akka.actor.serialize-messages = off
-        """).WithFallback(ConfigurationFactory.ParseString(ActorPodConfig.Hocon("base")));
+        """).WithFallback(ConfigurationFactory.ParseString(ActorPodConfig.Hocon("base"))), ClusterSettings.Alone,
+        "node-a");
 
     protected ActorTestBase(Config? config = null) : base(config ?? InMemory)
     {
         Deps = new ContainerDependencies(Runtime, Storage, Storage, "node-a", TimeSpan.FromSeconds(1));
+        var cluster = Akka.Cluster.Cluster.Get(Sys);
+        cluster.Join(cluster.SelfAddress);
     }
 
     protected FakeRuntime Runtime { get; } = new();

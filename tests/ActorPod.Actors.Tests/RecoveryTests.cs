@@ -90,7 +90,9 @@ public sealed class RecoveryTests : IDisposable
     {
         try
         {
-            await system.System.ActorSelection("/user/containers/" + id).ResolveOne(TimeSpan.FromSeconds(2));
+            // The container's entity: region "container", shard "node-a" (its node), entity id = container id.
+            await system.System.ActorSelection($"/system/sharding/container/node-a/{id}")
+                .ResolveOne(TimeSpan.FromSeconds(2));
             return true;
         }
         catch (Akka.Actor.ActorNotFoundException)

@@ -7,7 +7,8 @@ using Microsoft.Data.Sqlite;
 
 namespace ActorPod.Actors.Tests;
 
-/// <summary>An actor system on a real SQLite journal, as the daemon runs it, for recovery tests.</summary>
+/// <summary>An actor system on a real SQLite journal, a one-node cluster as the daemon runs it, for recovery tests.
+/// </summary>
 public sealed class SqliteSystem : IAsyncDisposable
 {
     static readonly Config Quiet = ConfigurationFactory.ParseString("""
@@ -32,8 +33,12 @@ public sealed class SqliteSystem : IAsyncDisposable
             ? ConfigurationFactory.ParseString("akka.coordinated-shutdown.run-by-actor-system-terminate = off")
                 .WithFallback(Quiet)
             : Quiet;
-        var system = ActorSystem.Create("recovery", ActorPodConfig.Sqlite(databasePath, config));
-        return new SqliteSystem(system, ContainerHost.Start(system, deps));
+        var system = ActorSystem.Create("recovery", ActorPodConfig.Cluster(ActorPodConfig.Sqlite(databasePath, config),
+            ClusterSettings.Alone, deps.Node));
+        var registry = ContainerHost.Start(system, deps);
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        cluster.Join(cluster.SelfAddress);
+        return new SqliteSystem(system, registry);
     }
 
     public Task<T> Ask<T>(object message) => Registry.Ask<T>(message, TimeSpan.FromSeconds(15));

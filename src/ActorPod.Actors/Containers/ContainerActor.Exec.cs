@@ -60,7 +60,7 @@ public sealed partial class ContainerActor
             "exec-" + execId);
         _execs[execId] = new ExecRecord(execId, msg with { ContainerId = Id }, ExecPhase.Created, session);
 
-        Context.Parent.Tell(new ExecKnown(execId, Id));
+        _registry.Tell(new ExecKnown(execId, Id));
         _log.Debug("Exec {ExecId} created in container {ContainerId}", execId, Id);
         Sender.Tell(new ExecCreated(Id, execId));
     }

@@ -30,7 +30,7 @@ public sealed partial class ContainerActor
     {
         foreach (var record in _execs.Values)
         {
-            Context.Parent.Tell(new ExecKnown(record.ExecId, Id));
+            _registry.Tell(new ExecKnown(record.ExecId, Id));
         }
 
         var containerDir = _deps.Storage.ContainerDirectory(Id);
@@ -39,7 +39,7 @@ public sealed partial class ContainerActor
             if (!_execs.ContainsKey(execId))
             {
                 _execs[execId] = new ExecRecord(execId, new CreateExec(Id, []), ExecPhase.Running, ActorRefs.Nobody);
-                Context.Parent.Tell(new ExecKnown(execId, Id));
+                _registry.Tell(new ExecKnown(execId, Id));
             }
 
             var execDir = ExecPaths.Directory(containerDir, execId);

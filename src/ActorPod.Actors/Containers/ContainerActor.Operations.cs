@@ -121,7 +121,7 @@ public sealed partial class ContainerActor
     {
         if (_state.Status == ContainerStatus.Stopped && _state.Spec!.AutoRemove)
         {
-            Self.Tell(new Messages.Commands.RemoveContainer(Id), ActorRefs.Nobody);
+            Self.Tell(new VettedCommand(new Messages.Commands.RemoveContainer(Id)), ActorRefs.Nobody);
         }
     }
 
@@ -185,8 +185,8 @@ public sealed partial class ContainerActor
             return false;
         }
 
-        _log.Debug("Container {ContainerId}: exit {ExitCode} at {ExitAt} predates the current run (since {RunSince}); " +
-            "ignored", Id, msg.Exit.ExitCode, msg.Exit.At, since);
+        _log.Debug("Container {ContainerId}: exit {ExitCode} at {ExitAt} predates the current run " +
+            "(since {RunSince}); ignored", Id, msg.Exit.ExitCode, msg.Exit.At, since);
         return true;
     }
 

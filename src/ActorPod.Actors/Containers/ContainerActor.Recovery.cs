@@ -33,23 +33,27 @@ public sealed partial class ContainerActor
     /// </summary>
     protected override void OnReplaySuccess()
     {
+        if (!OnOwnNode())
+        {
+            BecomeForeign();
+            return;
+        }
+
         if (!_state.Exists)
         {
-            // Registered, but the supervisor died before the container's creation reached its journal.
-            if (_expectJournal)
-            {
-                Context.Parent.Tell(new ContainerGone(Id, _state.Name));
-            }
-
+            // A new container (its ConfigureContainer is next), or one the registry wakes to find it was never
+            // created (WakeContainer tells it so), or a stray message for an unknown id: given up if nothing comes.
+            Timers.StartSingleTimer("empty", new GiveUpIfEmpty(), EmptyPatience);
             return;
         }
 
         // Sessions first: the registry answers exec commands held for recovery once this container has reported.
         ReconcileExecs();
-        Context.Parent.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
+        _registry.Tell(new ContainerChanged(ContainerInfoMapper.ToInfo(_state, _deps.Node, busy: false)));
         if (_state.Status == ContainerStatus.Removing)
         {
-            Self.Tell(new RemoveContainer(Id, Force: true), ActorRefs.Nobody);
+            // Its own decision, journaled before the crash: not vetted again by the registry.
+            Self.Tell(new VettedCommand(new RemoveContainer(Id, Force: true)), ActorRefs.Nobody);
             return;
         }
 

@@ -28,7 +28,7 @@ public sealed partial class ContainerActor
         _log.Info("Container {ContainerId} removed", Id);
 
         // The registry hears of it first, so a caller who reuses the name right after the reply finds it free.
-        Context.Parent.Tell(new ContainerGone(Id, _state.Name));
+        _registry.Tell(new ContainerGone(Id, _state.Name));
         replyTo.Tell(new CommandSucceeded(Id, "remove"));
         FailRemainingWaiters();
 
@@ -37,7 +37,7 @@ public sealed partial class ContainerActor
         UnbecomeStacked();
         Become(Removed);
         Stash.UnstashAll();
-        Context.Stop(Self);
+        GiveUp();
     }
 
     void Removed()

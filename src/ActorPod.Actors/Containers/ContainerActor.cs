@@ -14,6 +14,11 @@ namespace ActorPod.Actors.Containers;
 /// its effect runs off the mailbox and is piped back, the resulting events are persisted, and only then is the
 /// command answered. While an effect runs the actor is busy: it stashes lifecycle commands and still answers
 /// inspect and registers waiters.
+/// <para>
+/// A cluster sharding entity: its shard is its node, its parent the shard, and it reaches its node's registry
+/// (which indexes names and listings) by reference. Nothing passivates it: a container is supervised as long as it
+/// exists, and only a removed or never-created container gives its actor up.
+/// </para>
 /// </summary>
 public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
 {
@@ -25,13 +30,13 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     // Counts operations so that a timer armed for an earlier stop cannot act on a later one.
     long _generation;
 
-    // True when the registry recreates a known container after its own recovery, false for a new container.
-    readonly bool _expectJournal;
+    // The node's registry: told of every change, of removal, and of exec sessions; it vets commands from outside.
+    readonly IActorRef _registry;
 
-    public ContainerActor(string containerId, ContainerDependencies deps, bool expectJournal)
+    public ContainerActor(string containerId, ContainerDependencies deps, IActorRef registry)
     {
         _deps = deps;
-        _expectJournal = expectJournal;
+        _registry = registry;
         _state = ContainerState.Empty(containerId);
         PersistenceId = PersistenceIdFor(containerId);
         Recovering();
@@ -44,8 +49,8 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
 
     public static string PersistenceIdFor(string containerId) => "container-" + containerId;
 
-    public static Props Props(string containerId, ContainerDependencies deps, bool expectJournal) =>
-        Akka.Actor.Props.Create(() => new ContainerActor(containerId, deps, expectJournal));
+    public static Props Props(string containerId, ContainerDependencies deps, IActorRef registry) =>
+        Akka.Actor.Props.Create(() => new ContainerActor(containerId, deps, registry));
 
     string Id => _state.Id;
 
@@ -54,6 +59,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
         CommonQueries();
         ExecCommands();
         Command<ConfigureContainer>(OnConfigure);
+        EntityCommands();
         Command<ContainerProcessExited>(OnExitWhileIdle);
         IssueFourCommands();
         Command<IContainerCommand>(OnLifecycleCommand);
@@ -134,7 +140,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     {
         _state = ContainerTransitions.Apply(_state, evt);
         var info = ContainerInfoMapper.ToInfo(_state, _deps.Node, _operation is not null);
-        Context.Parent.Tell(new ContainerChanged(info));
+        _registry.Tell(new ContainerChanged(info));
         Context.System.EventStream.Publish(new Events.ContainerEventPublished(evt, _state.Name, _state.Spec!.Image));
         AnswerWaiters(evt);
         AfterExecAwareEvent(evt);

@@ -31,3 +31,21 @@ internal sealed record ExitOverdue(long Generation);
 
 /// <summary>A signal sent during a stop failed.</summary>
 internal sealed record SignalFailed(ContainerError Error);
+
+/// <summary>
+/// Sent by the registry to a container it knows of, before anything else, when the container's actor may not run
+/// yet (after the registry's recovery, or on first use after a clean start): the entity recovers, and says it is
+/// gone if its journal holds no container.
+/// </summary>
+public sealed record WakeContainer;
+
+/// <summary>
+/// A command the node's registry has checked (name resolved, dependencies, not shutting down) or that the container
+/// gives itself. Commands that reach the entity any other way, from another node or a shard region proxy, are sent
+/// to the registry for these checks first, as <see cref="VetCommand"/>.
+/// </summary>
+public sealed record VettedCommand(Messages.Commands.IContainerCommand Command);
+
+/// <summary>A container asks its registry to check a command that arrived through the region; the original sender
+/// rides along, so the refusal or the container's reply goes straight to it.</summary>
+public sealed record VetCommand(Messages.Commands.IContainerCommand Command);

@@ -50,8 +50,9 @@ public static class ActorPodConfig
     }
 
     /// <summary>
-    /// Makes <paramref name="config"/> a cluster node's: remoting on the host and port of <paramref name="cluster"/>,
-    /// the given seed nodes and the role <c>node:NAME</c> by which the other members know this node.
+    /// Makes <paramref name="config"/> a cluster node's (every daemon is one): remoting on the host and port of
+    /// <paramref name="cluster"/>, the given seed nodes, the role <c>node:NAME</c> by which the other members know
+    /// this node, and the role that hosts the container shard region.
     /// </summary>
     public static Config Cluster(Config config, ClusterSettings cluster, string node)
     {
@@ -60,7 +61,7 @@ public static class ActorPodConfig
             akka.remote.dot-netty.tcp.hostname = "{{cluster.Host}}"
             akka.remote.dot-netty.tcp.port = {{cluster.Port}}
             akka.cluster.seed-nodes = [{{seeds}}]
-            akka.cluster.roles = ["{{NodeRolePrefix}}{{node}}"]
+            akka.cluster.roles = ["{{NodeRolePrefix}}{{node}}", "{{Messages.Sharding.ContainerSharding.Role}}"]
             """);
         return settings.WithFallback(ConfigurationFactory.ParseString(Hocon("cluster")))
             .WithFallback(ConfigurationFactory.ParseString(Messages.Serialization.MessageSerialization.Hocon()))
@@ -91,4 +92,8 @@ public static class ActorPodConfig
 }
 
 /// <summary>Where a cluster node listens and whom it joins; no seeds means it forms a cluster of its own.</summary>
-public sealed record ClusterSettings(string Host, int Port, IReadOnlyList<string> Seeds);
+public sealed record ClusterSettings(string Host, int Port, IReadOnlyList<string> Seeds)
+{
+    /// <summary>A lone daemon: a one-node cluster on loopback, on any free port.</summary>
+    public static ClusterSettings Alone { get; } = new("127.0.0.1", 0, []);
+}

@@ -18,14 +18,12 @@ public sealed partial class ContainerRegistry
     {
         Command<ExecKnown>(msg => _containerByExec[msg.ExecId] = msg.ContainerId);
         Command<IExecCommand>(command => OnExecCommand(command));
-        Command<PeerExecCommand>(msg => OnExecCommand(msg.Command, local: true));
         Command<LocateExec>(msg => Sender.Tell(ResolveExec(msg.ExecId) is { } id
             ? new ContainerLocated(id, _deps.Node)
             : new CommandFailed(ContainerError.NotFound(msg.ExecId, "exec instance"))));
     }
 
-    /// <summary><paramref name="local"/>: forwarded by another member, so never forwarded again.</summary>
-    void OnExecCommand(IExecCommand command, bool local = false)
+    void OnExecCommand(IExecCommand command)
     {
         var containerId = ResolveExec(command.ExecId);
         if (containerId is null)
@@ -37,7 +35,7 @@ public sealed partial class ContainerRegistry
                 return;
             }
 
-            if (Federated && !local)
+            if (Federated)
             {
                 RouteExecToPeers(command);
                 return;
@@ -47,7 +45,7 @@ public sealed partial class ContainerRegistry
             return;
         }
 
-        ChildOf(containerId).Forward(command);
+        ToContainer(containerId, command, Sender);
     }
 
     string? ResolveExec(string reference)

@@ -3,36 +3,33 @@ using ActorPod.Core.Naming;
 using ActorPod.Messages.Commands;
 using ActorPod.Messages.Model;
 using ActorPod.Messages.Replies;
+using ActorPod.Messages.Sharding;
 
 namespace ActorPod.Actors.Registry;
 
 /// <summary>
-/// A federation of registries: when the daemon is a cluster node, a command for a container this node does not
-/// know is forwarded to the registry (<c>/user/containers</c>) of the member that does, and listings merge every
-/// member's rows. Each node keeps its own containers and journal; nothing moves between nodes.
+/// The cluster's view from one registry. Every daemon is a cluster node (a lone one is a cluster of one); each node
+/// keeps its own containers, index and journal, and nothing moves between nodes. A command for a container this
+/// node does not know is resolved with the other members' registries (<c>/user/containers</c>: which container and
+/// node does this name or prefix mean?) and then delivered through the shard region, where the container's shard
+/// is its node; the owning registry still checks it (<see cref="Containers.VetCommand"/>). A full id whose node is
+/// known and reachable needs no question at all. Names are checked with every member, and listings merge every
+/// member's rows.
 /// <para>
-/// Why a federation and not sharded entities (DESIGN.md's aim): the container actors, their recovery and the
-/// exec/attach children stay exactly as they are on a lone daemon, and a container's processes cannot move
-/// anyway, so a shard region would only add a routing hop that a lookup by node does as well.
-/// TODO: move to cluster sharding (shard id = node name, pinned by an allocation strategy) so that other Akka
-/// systems can address containers through a shard region; not done for lack of time.
-/// </para>
 /// The last rows each member reported are kept in memory: when a member becomes unreachable its containers are
-/// listed as <see cref="ContainerStatus.Unknown"/> with that state, and commands for them fail at once.
+/// listed as <see cref="ContainerStatus.Unknown"/> with that state, and commands for them fail at once instead of
+/// waiting in the region for a node that does not answer.
+/// </para>
 /// </summary>
 public sealed partial class ContainerRegistry
 {
     readonly Dictionary<string, IReadOnlyList<ContainerInfo>> _rowsByPeer = [];
-    Akka.Cluster.Cluster? _cluster;
+    readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
     TimeSpan _peerTimeout = TimeSpan.FromSeconds(3);
 
     void Federation()
     {
-        if (Context.System.Settings.ProviderClass.Contains("Cluster", StringComparison.Ordinal))
-        {
-            _cluster = Akka.Cluster.Cluster.Get(Context.System);
-            _peerTimeout = Context.System.Settings.Config.GetTimeSpan("actorpod.cluster.peer-timeout", _peerTimeout);
-        }
+        _peerTimeout = Context.System.Settings.Config.GetTimeSpan("actorpod.cluster.peer-timeout", _peerTimeout);
 
         Command<LocateContainer>(msg =>
         {
@@ -41,24 +38,23 @@ public sealed partial class ContainerRegistry
                 ? new ContainerLocated(id, _deps.Node)
                 : new CommandFailed(ContainerError.NotFound(msg.Reference)));
         });
-        Command<PeerCommand>(msg => RouteLocally(msg.Command));
         Command<PeerList>(_ => ListLocal(all: true));
         Command<PeersListed>(OnPeersListed);
         Command<PeerContainerChanged>(OnPeerChanged);
         Command<ListNodes>(_ => Sender.Tell(new NodeList(Nodes())));
         Command<NameChecked>(OnNameChecked);
+        Command<Deliver>(msg => ToRegion(msg.Envelope, msg.ReplyTo));
     }
 
-    bool Federated => _cluster is not null;
+    /// <summary>
+    /// False for a lone daemon that never saw another node: its commands and listings take the local path, with no
+    /// task and no question to anyone.
+    /// </summary>
+    bool Federated => _rowsByPeer.Count > 0 || _cluster.State.Members.Count > 1;
 
     /// <summary>The other members that are up and reachable, by node name.</summary>
     List<(string Node, ActorSelection Registry)> LivePeers()
     {
-        if (_cluster is null)
-        {
-            return [];
-        }
-
         var state = _cluster.State;
         return state.Members
             .Where(m => m.Status == Akka.Cluster.MemberStatus.Up && !state.Unreachable.Contains(m))
@@ -106,8 +102,8 @@ public sealed partial class ContainerRegistry
 
     /// <summary>
     /// Unreachable members answer with an error naming the node at once; reachable ones are asked where the
-    /// container is, and the one that has it gets the command with the caller as sender, so its reply goes straight
-    /// back. The lookup runs outside the actor and touches none of its fields.
+    /// container is, and the command goes to it through the shard region with the caller as sender, so the reply
+    /// goes straight back. The lookup runs outside the actor and touches none of its fields.
     /// </summary>
     void RouteToPeers(IContainerCommand command)
     {
@@ -118,6 +114,13 @@ public sealed partial class ContainerRegistry
             return;
         }
 
+        if (KnownLive(command.ContainerId, peers) is { } home)
+        {
+            ToRegion(new ContainerEnvelope(home, command.ContainerId, command), Sender);
+            return;
+        }
+
+        var self = Self;
         var sender = Sender;
         var timeout = _peerTimeout;
         var lastKnown = new Dictionary<string, IReadOnlyList<ContainerInfo>>(_rowsByPeer);
@@ -125,9 +128,9 @@ public sealed partial class ContainerRegistry
         {
             var silent = new List<string>();
             var found = await LocateAsync(peers, command.ContainerId, timeout, silent: silent);
-            if (found is not null)
+            if (found is { Located: var located })
             {
-                found.Value.Registry.Tell(new PeerCommand(command), sender);
+                self.Tell(new Deliver(new ContainerEnvelope(located.Node, located.ContainerId, command), sender));
                 return;
             }
 
@@ -139,13 +142,20 @@ public sealed partial class ContainerRegistry
         });
     }
 
+    /// <summary>The node of a container known by its full id from a reachable member's last report.</summary>
+    string? KnownLive(string reference, List<(string Node, ActorSelection Registry)> peers) => peers
+        .Select(p => p.Node)
+        .FirstOrDefault(node => _rowsByPeer.TryGetValue(node, out var rows) && rows.Any(r => r.Id == reference));
+
     /// <summary>
-    /// Exec sessions by id, like containers: the member whose container owns the session gets the command. Only
-    /// detached starts and inspection work across nodes; attached streams stay on the node that serves the API.
+    /// Exec sessions by id, like containers: the container that owns the session gets the command through the
+    /// region. Only detached starts and inspection work across nodes; attached streams stay on the node that serves
+    /// the API.
     /// </summary>
     void RouteExecToPeers(IExecCommand command)
     {
         var peers = LivePeers();
+        var self = Self;
         var sender = Sender;
         var timeout = _peerTimeout;
         _ = Task.Run(async () =>
@@ -157,7 +167,8 @@ public sealed partial class ContainerRegistry
                 return;
             }
 
-            found.Value.Registry.Tell(new PeerExecCommand(command), sender);
+            var located = found.Value.Located;
+            self.Tell(new Deliver(new ContainerEnvelope(located.Node, located.ContainerId, command), sender));
         });
     }
 
@@ -322,11 +333,6 @@ public sealed partial class ContainerRegistry
     /// </summary>
     List<NodeInfo> Nodes()
     {
-        if (_cluster is null)
-        {
-            return [new NodeInfo(_deps.Node, "local", [], "up", _infoById.Count)];
-        }
-
         var state = _cluster.State;
         var members = state.Members.Select(m =>
         {
@@ -358,6 +364,9 @@ public sealed partial class ContainerRegistry
         _rowsByPeer[msg.Node] = msg.Info.Status == ContainerStatus.Removed ? rows.ToList() : [.. rows, msg.Info];
     }
 
+    /// <summary>A located container's command, handed back from the lookup task to go through the region.</summary>
+    sealed record Deliver(ContainerEnvelope Envelope, IActorRef ReplyTo);
+
     sealed record NameChecked(CreateContainer Create, IActorRef ReplyTo, ContainerLocated? Owner);
 
     sealed record PeersListed(ListContainers Request, IActorRef ReplyTo, List<ContainerInfo> Local,
@@ -370,9 +379,6 @@ public sealed record LocateContainer(string Reference, bool NameOnly = false);
 /// <summary>The container a reference names, and its node.</summary>
 public sealed record ContainerLocated(string ContainerId, string Node);
 
-/// <summary>A command forwarded by another member's registry: handled here or refused, never forwarded again.</summary>
-public sealed record PeerCommand(IContainerCommand Command);
-
 /// <summary>Registry to registry: every container of this node (a ContainerList), without asking the others.</summary>
 public sealed record PeerList;
 
@@ -382,5 +388,3 @@ public sealed record PeerContainerChanged(string Node, ContainerInfo Info);
 /// <summary>Registry to registry: which container owns this exec session here? Replies ContainerLocated.</summary>
 public sealed record LocateExec(string ExecId);
 
-/// <summary>An exec command forwarded by another member's registry: handled here or refused.</summary>
-public sealed record PeerExecCommand(IExecCommand Command);

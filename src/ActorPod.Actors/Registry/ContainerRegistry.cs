@@ -5,15 +5,18 @@ using ActorPod.Core.Naming;
 using ActorPod.Messages.Commands;
 using ActorPod.Messages.Model;
 using ActorPod.Messages.Replies;
+using ActorPod.Messages.Sharding;
 using ActorPod.Oci;
 using Akka.Persistence;
 
 namespace ActorPod.Actors.Registry;
 
 /// <summary>
-/// The containers of one node: which ids and names exist (journaled, so it recovers like a container does), the
-/// parent of their actors, and the way in for callers who know a container by name or id prefix. It keeps the
-/// latest <see cref="ContainerInfo"/> of every container, so listings are answered from memory.
+/// The containers of one node: which ids and names exist (journaled, so it recovers like a container does), and the
+/// way in for callers who know a container by name or id prefix. It keeps the latest <see cref="ContainerInfo"/> of
+/// every container, so listings are answered from memory. The container actors are entities of the cluster's shard
+/// region (shard = node): the registry reaches them through it, wakes its node's containers at start, routes their
+/// exits, and checks the commands that reach them from elsewhere (<see cref="VetCommand"/>).
 /// </summary>
 public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTimers
 {
@@ -23,12 +26,20 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     readonly Dictionary<string, string> _idsByName = [];
     readonly Dictionary<string, ContainerInfo> _infoById = [];
 
+    // The shard region, once started; until then messages for containers wait in _beforeRegion.
+    IActorRef? _region;
+    readonly List<(ContainerEnvelope Envelope, IActorRef Sender)> _beforeRegion = [];
+
+    // Containers whose actor was created or woken since the registry started; the others get a WakeContainer first.
+    readonly HashSet<string> _awake = [];
+
     // Containers recreated after the registry's recovery that have not reported yet: listings wait for them.
     readonly HashSet<string> _recovering = [];
 
-    public ContainerRegistry(ContainerDependencies deps)
+    public ContainerRegistry(ContainerDependencies deps, Task<IActorRef> region)
     {
         _deps = deps;
+        region.PipeTo(Self, success: started => new RegionStarted(started));
         PersistenceId = "container-registry-" + deps.Node;
 
         CleanStartRecovery();
@@ -49,6 +60,8 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         ExecRouting();
         Federation();
         Command<IContainerCommand>(OnContainerCommand);
+        Command<VetCommand>(msg => RouteLocally(msg.Command));
+        Command<RegionStarted>(OnRegionStarted);
         Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
         Command<ContainerProcessExited>(OnExit);
@@ -70,14 +83,19 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     sealed record StopWaitingForRecovery;
 
-    public static Props Props(ContainerDependencies deps) => Akka.Actor.Props.Create(() => new ContainerRegistry(deps));
+    sealed record RegionStarted(IActorRef Region);
+
+    /// <param name="region">The shard region of containers, in which this node's shard holds its containers; started
+    /// after the registry, so that the journal's start-up and the region's overlap.</param>
+    public static Props Props(ContainerDependencies deps, Task<IActorRef> region) =>
+        Akka.Actor.Props.Create(() => new ContainerRegistry(deps, region));
 
     protected override void OnReplaySuccess()
     {
         foreach (var id in IdsToRecoverNow())
         {
             _recovering.Add(id);
-            Spawn(id, expectJournal: true);
+            Wake(id);
         }
 
         if (_recovering.Count > 0)
@@ -159,7 +177,8 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         Persist(new ContainerRegistered(id, name, _deps.Node, DateTimeOffset.UtcNow), evt =>
         {
             Register(evt);
-            Spawn(id, expectJournal: false).Tell(new ConfigureContainer(id, name, spec), sender);
+            _awake.Add(id);
+            ToContainer(id, new ConfigureContainer(id, name, spec), sender);
         });
     }
 
@@ -250,16 +269,13 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
             return;
         }
 
-        if (!IsReadOnly(command) && RefusedBecauseClosed(resolved.Id, command.GetType().Name))
+        if (!ContainerActor.IsReadOnly(command) && RefusedBecauseClosed(resolved.Id, command.GetType().Name))
         {
             return;
         }
 
-        ChildOf(resolved.Id!).Forward(command);
+        ToContainer(resolved.Id!, new VettedCommand(command), Sender);
     }
-
-    static bool IsReadOnly(IContainerCommand command) =>
-        command is InspectContainer or GetContainerHistory or GetArtifact or WaitContainer;
 
     /// <summary>Dependencies are stored by id, so renaming or reusing a name cannot change them.</summary>
     List<string> ResolveRequires(IReadOnlyList<string> requires) => requires.Select(reference =>
@@ -336,24 +352,54 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     void OnExit(ContainerProcessExited msg)
     {
-        var child = ChildOf(msg.Exit.ContainerId);
-        if (child.IsNobody())
+        if (!_namesById.ContainsKey(msg.Exit.ContainerId))
         {
             _log.Debug("Exit of unknown container {ContainerId} ignored", msg.Exit.ContainerId);
             return;
         }
 
-        child.Tell(msg);
+        ToContainer(msg.Exit.ContainerId, msg, Self);
     }
 
-    /// <summary>The container's actor, recovered on first use after a clean start; Nobody for an unknown id.
-    /// </summary>
-    IActorRef ChildOf(string id) => _namesById.ContainsKey(id) ? Spawn(id, expectJournal: true) : ActorRefs.Nobody;
-
-    IActorRef Spawn(string id, bool expectJournal)
+    /// <summary>A message for one of this node's containers, through its shard of the region.</summary>
+    void ToContainer(string id, object message, IActorRef sender)
     {
-        var child = Context.Child(id);
-        return child.IsNobody() ? Context.ActorOf(ContainerActor.Props(id, _deps, expectJournal), id) : child;
+        Wake(id);
+        ToRegion(new ContainerEnvelope(_deps.Node, id, message), sender);
+    }
+
+    void ToRegion(ContainerEnvelope envelope, IActorRef sender)
+    {
+        if (_region is null)
+        {
+            _beforeRegion.Add((envelope, sender));
+            return;
+        }
+
+        _region.Tell(envelope, sender);
+    }
+
+    void OnRegionStarted(RegionStarted msg)
+    {
+        _region = msg.Region;
+        foreach (var (envelope, sender) in _beforeRegion)
+        {
+            _region.Tell(envelope, sender);
+        }
+
+        _beforeRegion.Clear();
+    }
+
+    /// <summary>
+    /// Starts the actor of a known container that may not run yet (after this registry's recovery, or on first use
+    /// after a clean start): it recovers, reconciles, and reports; one whose journal is empty reports it is gone.
+    /// </summary>
+    void Wake(string id)
+    {
+        if (_awake.Add(id))
+        {
+            ToRegion(new ContainerEnvelope(_deps.Node, id, new WakeContainer()), ActorRefs.Nobody);
+        }
     }
 
     void Register(ContainerRegistered evt)
@@ -370,6 +416,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         }
 
         _infoById.Remove(evt.ContainerId);
+        _awake.Remove(evt.ContainerId);
         ForgetExecsOf(evt.ContainerId);
     }
 }

@@ -39,16 +39,23 @@ public static class MessageSerialization
             or "ActorPod.Messages.Notifications")
         .ToDictionary(t => t.Name);
 
-    /// <summary>The serializer and its bindings, as HOCON for an ActorSystem's configuration.</summary>
+    /// <summary>
+    /// The serializers and their bindings (commands, replies, notices and the shard region's
+    /// <see cref="Sharding.ContainerEnvelope"/>), as HOCON for an ActorSystem's configuration.
+    /// </summary>
     public static string Hocon()
     {
         var bindings = string.Join("\n", TypesByName.Values.Select(t =>
             $"      \"{t.FullName}, {t.Assembly.GetName().Name}\" = actorpod-messages"));
+        var envelope = typeof(Sharding.ContainerEnvelope);
+        var envelopeSerializer = typeof(Sharding.ContainerEnvelopeSerializer).FullName;
         return $$"""
             akka.actor {
               serializers.actorpod-messages = "{{typeof(MessageSerializer).FullName}}, ActorPod.Messages"
+              serializers.actorpod-envelope = "{{envelopeSerializer}}, ActorPod.Messages"
               serialization-bindings {
             {{bindings}}
+                  "{{envelope.FullName}}, ActorPod.Messages" = actorpod-envelope
               }
             }
             """;

@@ -51,7 +51,8 @@ public sealed class ClusterTests(ClusterFixture cluster)
         Assert.True(nodes.ExitCode == 0, nodes.ToString());
         foreach (var node in new[] { "node1", "node2", "node3" })
         {
-            Assert.Matches($@"(?m)^{node} +up +\d+ +akka\.tcp://actorpod@127\.0\.0\.1:\d+ +node:{node}$", nodes.Stdout);
+            Assert.Matches($@"(?m)^{node} +up +\d+ +akka\.tcp://actorpod@127\.0\.0\.1:\d+ +actorpod,node:{node}$",
+                nodes.Stdout);
         }
 
         // "any" is the least loaded node: node3 has one container, node1 and node2 none, and node1 sorts first.

@@ -4,21 +4,24 @@ using ActorPod.Messages.Model;
 using ActorPod.Messages.Notifications;
 using ActorPod.Messages.Replies;
 using ActorPod.Messages.Serialization;
+using ActorPod.Messages.Sharding;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Configuration;
 
 namespace ActorPod.EndToEnd.Tests.Cluster;
 
 /// <summary>
-/// The actor message API: an ActorSystem that is no daemon and knows only ActorPod.Messages (and Akka.Cluster)
-/// joins the cluster and drives a container through a node's registry, <c>/user/containers</c>, with typed replies.
+/// The actor message API: an ActorSystem that is no daemon and knows only ActorPod.Messages (and Akka.Cluster) joins
+/// the cluster, creates a container through a node's registry (<c>/user/containers</c>: creation needs placement and
+/// the cluster-wide name check) and drives it through a proxy of the container shard region, with typed replies.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class MessageApiTests(ClusterFixture cluster)
 {
     [Fact]
-    public async Task A_foreign_cluster_member_creates_starts_waits_for_and_removes_a_container()
+    public async Task A_foreign_cluster_member_creates_a_container_and_drives_it_through_a_shard_region_proxy()
     {
         using var system = ActorSystem.Create("actorpod", ConfigurationFactory.ParseString($$"""
             akka.actor.provider = cluster
@@ -54,18 +57,31 @@ public sealed class MessageApiTests(ClusterFixture cluster)
         var created = await registry.Ask<CreateSucceeded>(new CreateContainer(config, "node3"), timeout);
         Assert.Equal(config.Name, created.Name);
 
-        var waiting = registry.Ask<WaitSucceeded>(new WaitContainer(created.ContainerId), timeout);
-        var started = await registry.Ask<CommandSucceeded>(new StartContainer(created.ContainerId), timeout);
-        Assert.Equal(created.ContainerId, started.ContainerId);
+        // The region's proxy: same type name, role and extractor as the daemons; it hosts no container itself.
+        var containers = await ClusterSharding.Get(system).StartProxyAsync(ContainerSharding.TypeName,
+            ContainerSharding.Role, ContainerMessageExtractor.Instance);
+        var id = created.ContainerId;
+        ContainerEnvelope On3(object message) => new("node3", id, message);
+
+        var waiting = containers.Ask<WaitSucceeded>(On3(new WaitContainer(id)), timeout);
+        var started = await containers.Ask<CommandSucceeded>(On3(new StartContainer(id)), timeout);
+        Assert.Equal(id, started.ContainerId);
         Assert.Equal(3, (await waiting).ExitCode);
 
-        var details = await registry.Ask<ContainerDetails>(new InspectContainer(config.Name), timeout);
+        var details = await containers.Ask<ContainerDetails>(On3(new InspectContainer(id)), timeout);
         Assert.Equal("node3", details.Info.Node);
         Assert.Equal(ContainerStatus.Stopped, details.Info.Status);
 
-        await registry.Ask<CommandSucceeded>(new RemoveContainer(created.ContainerId), timeout);
-        var gone = await registry.Ask<CommandFailed>(new InspectContainer(created.ContainerId), timeout);
+        // Refusals are typed too, and come from the container's own state.
+        var refused = await containers.Ask<CommandFailed>(On3(new PauseContainer(id)), timeout);
+        Assert.Equal(ErrorKind.InvalidState, refused.Error.Kind);
+        Assert.Contains($"cannot pause container {id}", refused.Error.Message);
+
+        await containers.Ask<CommandSucceeded>(On3(new RemoveContainer(id)), timeout);
+        var gone = await containers.Ask<CommandFailed>(On3(new InspectContainer(id)), timeout);
         Assert.Equal(ErrorKind.NotFound, gone.Error.Kind);
+        var forgotten = await registry.Ask<CommandFailed>(new InspectContainer(config.Name), timeout);
+        Assert.Equal(ErrorKind.NotFound, forgotten.Error.Kind);
 
         var seen = await NoticesOfAsync(notices.Reader, created.ContainerId, "container-removed");
         Assert.Equal(["container-created", "container-initialized", "container-started", "container-exited",
