@@ -3,6 +3,7 @@ using ActorPod.Actors.Events;
 using ActorPod.Actors.Hosting;
 using ActorPod.Actors.Persistence;
 using ActorPod.Api;
+using ActorPod.Messages.Remoting;
 using ActorPod.Oci;
 using ActorPod.Oci.Native;
 using ActorPod.Storage;
@@ -56,7 +57,10 @@ static class DaemonHost
         var runtimeOptions = RuntimeOptions.ForRoot(Path.Combine(options.Root, "rt"));
         using var runtime = new ConmonRuntime(runtimeOptions, log);
         var cluster = options.Cluster ?? ActorPod.Actors.Persistence.ClusterSettings.Alone;
-        RefuseExposedRemoting(cluster);
+        var tls = Path.Combine(options.Root, "tls");
+        var identity = RemotingCertificates.LoadOrCreate(options.ClusterAuthority ?? tls, tls, options.Node);
+        log.Information("Remoting runs mutual TLS as {Subject}, trusting only {Authority}", identity.Node.Subject,
+            identity.Authority.Subject);
         var akkaConfig = AkkaConfig(options, cluster);
         var settings = akkaConfig.GetConfig("actorpod");
         var deps = new ContainerDependencies(runtime, storage, images, options.Node,
@@ -71,6 +75,8 @@ static class DaemonHost
         builder.Services.AddAkka("actorpod", akka =>
         {
             akka.AddHocon(akkaConfig, HoconAddMode.Prepend);
+            akka.AddHocon(RemotingTls.Hocon, HoconAddMode.Prepend);
+            akka.AddSetup(RemotingTls.Setup(identity));
             akka.WithActors((system, registry) => registry.Register<RegistryKey>(ContainerHost.Start(system, deps)));
         });
 
@@ -111,21 +117,6 @@ static class DaemonHost
 
         log.Information("actorpodd is cluster node {Address}, seeds {Seeds}", cluster.SelfAddress,
             string.Join(", ", settings.Seeds));
-    }
-
-    /// <summary>
-    /// Remoting has no TLS yet, and anyone who can send an actor message can start a privileged container: until
-    /// mutual TLS is in place remoting may only listen on loopback.
-    /// TODO: DotNetty SSL with client certificates (CA and node certificate under the root, mode 0600), then allow
-    /// other addresses; not done yet for lack of time, see the cluster issue note.
-    /// </summary>
-    static void RefuseExposedRemoting(ActorPod.Actors.Persistence.ClusterSettings settings)
-    {
-        if (!System.Net.IPAddress.TryParse(settings.Host, out var address) || !System.Net.IPAddress.IsLoopback(address))
-        {
-            throw new InvalidOperationException($"--cluster-host {settings.Host} is not a loopback address: " +
-                "remoting without TLS is refused on any other address");
-        }
     }
 
     static Config AkkaConfig(DaemonOptions options, ActorPod.Actors.Persistence.ClusterSettings cluster)

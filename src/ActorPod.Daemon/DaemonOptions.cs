@@ -30,4 +30,10 @@ public sealed record DaemonOptions
     /// 127.0.0.1 and any free port (<see cref="ActorPod.Actors.Persistence.ClusterSettings.Alone"/>).
     /// </summary>
     public ActorPod.Actors.Persistence.ClusterSettings? Cluster { get; init; }
+
+    /// <summary>
+    /// The directory with the cluster's certificate authority (--cluster-ca), shared by all its nodes; absent, the
+    /// daemon keeps an authority of its own under <c>ROOT/tls</c>. Remoting always runs mutual TLS.
+    /// </summary>
+    public string? ClusterAuthority { get; init; }
 }

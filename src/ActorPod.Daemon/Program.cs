@@ -29,13 +29,18 @@ var clusterHost = new Option<string?>("--cluster-host")
 var clusterPort = new Option<int?>("--cluster-port") { Description = "join a cluster: remoting's port (0: any)" };
 var seeds = new Option<string[]>("--seed")
 {
-    Description = "a seed node, akka.tcp://actorpod@HOST:PORT (repeatable); none: this node forms the cluster",
+    Description = "a seed node, akka.ssl.tcp://actorpod@HOST:PORT (repeatable); none: this node forms the cluster",
     AllowMultipleArgumentsPerToken = false,
+};
+var clusterCa = new Option<string?>("--cluster-ca")
+{
+    Description = "a directory with the cluster's certificate authority (ca.pem), shared by its nodes; made there " +
+        "if absent (default: ROOT/tls, an authority of this node alone)",
 };
 
 var command = new RootCommand("actorpodd: the ActorPod container supervisor")
 {
-    root, socket, config, logLevel, postgres, node, clusterHost, clusterPort, seeds,
+    root, socket, config, logLevel, postgres, node, clusterHost, clusterPort, seeds, clusterCa,
 };
 command.SetAction(async (parse, ct) =>
 {
@@ -48,6 +53,7 @@ command.SetAction(async (parse, ct) =>
         Postgres = parse.GetValue(postgres) ?? Environment.GetEnvironmentVariable("ACTORPOD_POSTGRES"),
         Node = parse.GetValue(node)!,
         Cluster = ClusterFlags(parse.GetValue(clusterHost), parse.GetValue(clusterPort), parse.GetValue(seeds)),
+        ClusterAuthority = parse.GetValue(clusterCa) is { } ca ? Path.GetFullPath(ca) : null,
     };
     return await DaemonHost.RunAsync(options, ct);
 });

@@ -56,7 +56,8 @@ public static class ActorPodConfig
     /// </summary>
     public static Config Cluster(Config config, ClusterSettings cluster, string node)
     {
-        var seeds = string.Join(", ", cluster.Seeds.Select(seed => $"\"{seed}\""));
+        // Remoting always runs TLS, whose addresses say akka.ssl.tcp; a seed written the plain way means the same node.
+        var seeds = string.Join(", ", cluster.Seeds.Select(seed => $"\"{SecureAddress(seed)}\""));
         var settings = ConfigurationFactory.ParseString($$"""
             akka.remote.dot-netty.tcp.hostname = "{{cluster.Host}}"
             akka.remote.dot-netty.tcp.port = {{cluster.Port}}
@@ -67,6 +68,12 @@ public static class ActorPodConfig
             .WithFallback(ConfigurationFactory.ParseString(Messages.Serialization.MessageSerialization.Hocon()))
             .WithFallback(config);
     }
+
+    /// <summary>The TLS form of a remoting address: <c>akka.tcp://</c> becomes <c>akka.ssl.tcp://</c>.</summary>
+    public static string SecureAddress(string address) =>
+        address.StartsWith("akka.tcp://", StringComparison.Ordinal)
+            ? "akka.ssl.tcp://" + address["akka.tcp://".Length..]
+            : address;
 
     /// <summary>A member's role that names its node: <c>node:NAME</c>.</summary>
     public const string NodeRolePrefix = "node:";

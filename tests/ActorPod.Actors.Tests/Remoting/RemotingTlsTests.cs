@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using ActorPod.Actors.Remoting;
+using ActorPod.Messages.Remoting;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;

@@ -23,6 +23,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public string ImageArchive => Path.Combine(Root, "busybox.tar");
 
+    /// <summary>The cluster's certificate authority, shared by the nodes (node 1 makes it at its first start).
+    /// </summary>
+    public string Authority => Path.Combine(Root, "ca");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
@@ -34,10 +38,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         var connection = $"Host=127.0.0.1;Port=5432;Username={Role};Password={Role};Database={_database}";
         var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToList();
-        var seed = Seed = $"akka.tcp://actorpod@127.0.0.1:{ports[0]}";
+        var seed = Seed = $"akka.ssl.tcp://actorpod@127.0.0.1:{ports[0]}";
         for (var i = 0; i < 3; i++)
         {
-            Nodes.Add(new ClusterNode($"node{i + 1}", Path.Combine(Root, $"n{i + 1}"), ports[i], seed, connection));
+            Nodes.Add(new ClusterNode($"node{i + 1}", Path.Combine(Root, $"n{i + 1}"), ports[i], seed, connection,
+                Authority));
         }
 
         // The seed first: the others join it.

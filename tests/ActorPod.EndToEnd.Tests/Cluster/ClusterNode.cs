@@ -4,7 +4,7 @@ using ActorPod.EndToEnd.Tests.Infrastructure;
 namespace ActorPod.EndToEnd.Tests.Cluster;
 
 /// <summary>One <c>actorpodd</c> of a test cluster: its own root and socket, remoting on 127.0.0.1:Port.</summary>
-public sealed class ClusterNode(string name, string root, int port, string seed, string postgres)
+public sealed class ClusterNode(string name, string root, int port, string seed, string postgres, string authority)
 {
     Process? _daemon;
 
@@ -31,7 +31,7 @@ public sealed class ClusterNode(string name, string root, int port, string seed,
                  {
                      "--root", Path.Combine(root, "root"), "--socket", Socket, "--node", name,
                      "--cluster-host", "127.0.0.1", "--cluster-port", port.ToString(), "--seed", seed,
-                     "--postgres", postgres,
+                     "--postgres", postgres, "--cluster-ca", authority,
                  })
         {
             info.ArgumentList.Add(arg);

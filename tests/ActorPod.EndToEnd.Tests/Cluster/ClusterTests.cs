@@ -51,7 +51,7 @@ public sealed class ClusterTests(ClusterFixture cluster)
         Assert.True(nodes.ExitCode == 0, nodes.ToString());
         foreach (var node in new[] { "node1", "node2", "node3" })
         {
-            Assert.Matches($@"(?m)^{node} +up +\d+ +akka\.tcp://actorpod@127\.0\.0\.1:\d+ +actorpod,node:{node}$",
+            Assert.Matches($@"(?m)^{node} +up +\d+ +akka\.ssl\.tcp://actorpod@127\.0\.0\.1:\d+ +actorpod,node:{node}$",
                 nodes.Stdout);
         }
 

@@ -1,11 +1,14 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using ActorPod.Messages.Commands;
 using ActorPod.Messages.Model;
 using ActorPod.Messages.Notifications;
+using ActorPod.Messages.Remoting;
 using ActorPod.Messages.Replies;
 using ActorPod.Messages.Serialization;
 using ActorPod.Messages.Sharding;
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Configuration;
@@ -18,12 +21,19 @@ namespace ActorPod.EndToEnd.Tests.Cluster;
 /// the cluster-wide name check) and drives it through a proxy of the container shard region, with typed replies.
 /// </summary>
 [Collection(ClusterCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class MessageApiTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task A_foreign_cluster_member_creates_a_container_and_drives_it_through_a_shard_region_proxy()
     {
-        using var system = ActorSystem.Create("actorpod", ConfigurationFactory.ParseString($$"""
+        // Remoting runs mutual TLS: this system presents a certificate issued by the cluster's authority.
+        var authority = X509Certificate2.CreateFromPemFile(
+            Path.Combine(cluster.Authority, RemotingCertificates.AuthorityFile));
+        var identity = new RemotingIdentity(authority, RemotingCertificates.Issue(authority, "e2e-client"));
+        using var system = ActorSystem.Create("actorpod", BootstrapSetup.Create().WithConfig(
+            ConfigurationFactory.ParseString($$"""
+            {{RemotingTls.Hocon}}
             akka.actor.provider = cluster
             akka.remote.dot-netty.tcp.hostname = "127.0.0.1"
             akka.remote.dot-netty.tcp.port = 0
@@ -31,7 +41,8 @@ public sealed class MessageApiTests(ClusterFixture cluster)
             akka.cluster.roles = ["client"]
             akka.cluster.pub-sub.gossip-interval = 250ms
             akka.cluster.downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
-            """).WithFallback(ConfigurationFactory.ParseString(MessageSerialization.Hocon())));
+            """).WithFallback(ConfigurationFactory.ParseString(MessageSerialization.Hocon())))
+            .And(RemotingTls.Setup(identity)));
         var up = new TaskCompletionSource();
         Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ActorPod.Actors.Remoting;
+namespace ActorPod.Messages.Remoting;
 
 /// <summary>The certificate authority a cluster trusts and the certificate this node presents to its peers.</summary>
 public sealed record RemotingIdentity(X509Certificate2 Authority, X509Certificate2 Node);

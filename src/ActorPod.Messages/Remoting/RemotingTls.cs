@@ -1,7 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
+using Akka.Event;
 using Akka.Remote.Transport.DotNetty;
 
-namespace ActorPod.Actors.Remoting;
+namespace ActorPod.Messages.Remoting;
 
 /// <summary>
 /// Remoting's mutual TLS: the node presents its certificate and accepts a peer only if the peer presents one issued
