@@ -725,19 +725,19 @@ mul() { [ -n "$1" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f\n", a * b }
 ratio_of() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0) printf "%.3f\n", a / b }'; }
 targets() {
   local best
-  best=$(for e in actorpod actorpod-aot; do val 1 "$e"; done | sort -g | head -1)
+  best=$(for e in actorpod actorpod-aot; do val 1 "$e"; done | grep . | sort -g | head -1)
   check "run --rm true, best actorpod CLI <= 0.5x podman (ratio $(ratio_of "$best" "$(val 1 podman)"))" "$best" "$(mul "$(val 1 podman)" 0.5)"
   check "run --rm true, best actorpod CLI <= 3x runc run (ratio $(ratio_of "$best" "$(val 1 runc)"))" "$best" "$(mul "$(val 1 runc)" 3)"
-  best=$(for e in actorpod actorpod-aot; do val 3a "$e"; done | sort -g | tail -1)
+  best=$(for e in actorpod actorpod-aot; do val 3a "$e"; done | grep . | sort -g | tail -1)
   check "$N3-container launch rate, best actorpod CLI >= 2.5x podman (ratio $(ratio_of "$best" "$(val 3a podman)"))" "$best" "$(mul "$(val 3a podman)" 2.5)" ge
   check "(info) $N3-container launch rate, docker CLI on actorpodd >= 2.5x podman (ratio $(ratio_of "$(val 3a docker-ap)" "$(val 3a podman)"))" "$(val 3a docker-ap)" "$(mul "$(val 3a podman)" 2.5)" ge
   check "REST ps -a with $BIG <= 0.1x podman ps -a with $SMALL (ratio $(ratio_of "$(val "4b.$BIG" actorpod)" "$(val "4a.$SMALL" podman)"))" "$(val "4b.$BIG" actorpod)" "$(mul "$(val "4a.$SMALL" podman)" 0.1)"
   # Like run --rm: the best actorpod CLI variant (the AOT one is what scripts/run.sh installs).
   local ap_e ap_p ap_u
-  ap_e=$(for e in actorpod actorpod-aot; do val 5a "$e"; done | sort -g | head -1)
+  ap_e=$(for e in actorpod actorpod-aot; do val 5a "$e"; done | grep . | sort -g | head -1)
   check "exec, best actorpod CLI <= 0.5x podman (ratio $(ratio_of "$ap_e" "$(val 5a podman)"))" "$ap_e" "$(mul "$(val 5a podman)" 0.5)"
-  ap_p=$(for e in actorpod actorpod-aot actorpod-rest; do val 5b "$e"; done | sort -g | head -1)
-  ap_u=$(for e in actorpod actorpod-aot actorpod-rest; do val 5c "$e"; done | sort -g | head -1)
+  ap_p=$(for e in actorpod actorpod-aot actorpod-rest; do val 5b "$e"; done | grep . | sort -g | head -1)
+  ap_u=$(for e in actorpod actorpod-aot actorpod-rest; do val 5c "$e"; done | grep . | sort -g | head -1)
   check "pause <= 2x runc pause (ratio $(ratio_of "$ap_p" "$(val 5b runc)"))" "$ap_p" "$(mul "$(val 5b runc)" 2)"
   check "unpause <= 2x runc resume (ratio $(ratio_of "$ap_u" "$(val 5c runc)"))" "$ap_u" "$(mul "$(val 5c runc)" 2)"
   check "daemon RSS with $BIG containers <= 2x idle (ratio $(ratio_of "$(val 6d actorpod)" "$(val 6b actorpod)"))" "$(val 6d actorpod)" "$(mul "$(val 6b actorpod)" 2)"

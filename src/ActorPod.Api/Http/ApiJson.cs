@@ -14,14 +14,21 @@ public static class ApiJson
         PropertyNameCaseInsensitive = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            ApiJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
     };
 
-    /// <summary>Writes <paramref name="value"/> with the given status.</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> with the given status, serialized whole first: one write with a
+    /// Content-Length instead of a chunked stream of 16 KiB flushes, which a listing of a thousand containers felt.
+    /// </summary>
     public static Task WriteAsync<T>(HttpContext ctx, T value, int status = StatusCodes.Status200OK)
     {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, Options);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(ctx.Response.Body, value, Options, ctx.RequestAborted);
+        ctx.Response.ContentLength = body.Length;
+        return ctx.Response.Body.WriteAsync(body, ctx.RequestAborted).AsTask();
     }
 
     /// <summary>Writes Docker's error body.</summary>
