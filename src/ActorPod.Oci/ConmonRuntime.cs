@@ -23,6 +23,7 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
     private readonly OciSpecBuilder _specBuilder;
     private readonly RuncInvoker _runc;
     private readonly CgroupFreezer _freezer;
+    private readonly ExecFifoStart _execFifo;
     private readonly ConmonLauncher _conmon;
     private readonly ExitWatcher _watcher;
 
@@ -40,6 +41,7 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
         _specBuilder = OciSpecBuilder.ForHost(options);
         _runc = new RuncInvoker(options, _logger);
         _freezer = new CgroupFreezer(options.RuntimeRoot);
+        _execFifo = new ExecFifoStart(options.RuntimeRoot);
         _conmon = new ConmonLauncher(options, _logger);
         _watcher = new ExitWatcher(options.ExitDirectory, _logger);
         _watcher.Exited += OnExited;
@@ -81,8 +83,16 @@ public sealed class ConmonRuntime : IContainerRuntime, IDisposable
         }
     }
 
-    public Task StartAsync(string containerId, CancellationToken ct) =>
-        _runc.RunCheckedAsync(containerId, "start", [containerId], ct);
+    public async Task StartAsync(string containerId, CancellationToken ct)
+    {
+        if (await _execFifo.TryStartAsync(containerId, ct))
+        {
+            _logger.Debug("Started container {ContainerId} through its exec fifo", containerId);
+            return;
+        }
+
+        await _runc.RunCheckedAsync(containerId, "start", [containerId], ct);
+    }
 
     public async Task KillAsync(string containerId, int signal, CancellationToken ct)
     {
