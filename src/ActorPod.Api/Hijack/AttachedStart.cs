@@ -81,8 +81,7 @@ public static class AttachedStart
         {
             ctx.Response.StatusCode = StatusCodes.Status200OK;
             ctx.Response.ContentType = ContentType(e.Tty);
-            var text = System.Text.Encoding.UTF8.GetBytes(e.Message + "\r\n");
-            await ctx.Response.Body.WriteAsync(e.Tty ? text : StreamFrames.Frame(2, text), ctx.RequestAborted);
+            await ctx.Response.Body.WriteAsync(e.StreamBytes(), ctx.RequestAborted);
             return;
         }
 

@@ -10,4 +10,11 @@ public sealed class ExecFailedToStart(string message, bool tty) : Exception(mess
 {
     /// <summary>Whether the exec has a terminal, so the message goes out raw rather than framed.</summary>
     public bool Tty { get; } = tty;
+
+    /// <summary>The message as the stream carries it: raw on a terminal, else a stderr frame.</summary>
+    public byte[] StreamBytes()
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes(Message + "\r\n");
+        return Tty ? text : ActorPod.Api.Http.StreamFrames.Frame(2, text);
+    }
 }

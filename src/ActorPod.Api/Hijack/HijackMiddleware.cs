@@ -137,8 +137,7 @@ public sealed partial class HijackMiddleware(Func<ApiServices> api, Serilog.ILog
         {
             log.Debug("Exec {Id} failed to start; said so in its stream: {Reason}", id, e.Message);
             await WriteStatusAsync(output, head, e.Tty);
-            var text = Encoding.UTF8.GetBytes(e.Message + "\r\n");
-            await output.WriteAsync(e.Tty ? text : StreamFrames.Frame(2, text));
+            await output.WriteAsync(e.StreamBytes());
             await output.CompleteAsync();
             return;
         }

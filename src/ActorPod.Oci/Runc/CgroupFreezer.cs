@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ActorPod.Oci.Runc;
 
 /// <summary>
@@ -72,31 +70,9 @@ public sealed class CgroupFreezer(string runtimeRoot)
     }
 
     /// <summary>The container's <c>freezer.state</c> as runc recorded it, or null.</summary>
-    string? FreezerStateFile(string containerId)
-    {
-        var runcState = Path.Combine(runtimeRoot, containerId, "state.json");
-        if (!File.Exists(runcState))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(runcState);
-            using var doc = JsonDocument.Parse(stream);
-            if (!doc.RootElement.TryGetProperty("cgroup_paths", out var paths)
-                || !paths.TryGetProperty("freezer", out var freezer)
-                || freezer.GetString() is not { Length: > 0 } dir)
-            {
-                return null;
-            }
-
-            var file = Path.Combine(dir, "freezer.state");
-            return File.Exists(file) ? file : null;
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    string? FreezerStateFile(string containerId) =>
+        RuncStateFile.Read(runtimeRoot, containerId)?.FreezerDirectory is { } dir
+        && Path.Combine(dir, "freezer.state") is var file && File.Exists(file)
+            ? file
+            : null;
 }

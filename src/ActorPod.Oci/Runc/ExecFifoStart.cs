@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ActorPod.Oci.Native;
 
 namespace ActorPod.Oci.Runc;
@@ -18,7 +17,7 @@ public sealed class ExecFifoStart(string runtimeRoot)
     public async Task<bool> TryStartAsync(string containerId, CancellationToken ct)
     {
         var fifo = Path.Combine(runtimeRoot, containerId, "exec.fifo");
-        var initPid = InitPid(containerId);
+        var initPid = RuncStateFile.Read(runtimeRoot, containerId)?.InitPid;
         if (initPid is null || !File.Exists(fifo))
         {
             return false;
@@ -54,22 +53,6 @@ public sealed class ExecFifoStart(string runtimeRoot)
 
         File.Delete(fifo);
         return true;
-    }
-
-    int? InitPid(string containerId)
-    {
-        try
-        {
-            using var stream = File.OpenRead(Path.Combine(runtimeRoot, containerId, "state.json"));
-            using var doc = JsonDocument.Parse(stream);
-            return doc.RootElement.TryGetProperty("init_process_pid", out var pid) && pid.TryGetInt32(out var value)
-                ? value
-                : null;
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     static bool IsAlive(int pid)
