@@ -38,7 +38,7 @@ public sealed class DockerApiServer : IAsyncDisposable
     {
         ApiServices? services = null;
         var hijack = new Hijack.HijackMiddleware(() => services!, log);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostOptions());
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(log, dispose: false);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -73,6 +73,17 @@ public sealed class DockerApiServer : IAsyncDisposable
         ArchiveEndpoints.Map(app, api);
         return Task.FromResult(new DockerApiServer(app, options, log));
     }
+
+    /// <summary>
+    /// The host reads no appsettings and watches no files. By default it would watch its content root (the
+    /// working directory, "/" under systemd) recursively for appsettings changes: inotify work on every file a
+    /// container start writes under the daemon's root, for a configuration the daemon takes from HOCON anyway.
+    /// </summary>
+    static WebApplicationOptions HostOptions() => new()
+    {
+        ContentRootPath = AppContext.BaseDirectory,
+        Args = ["--hostBuilder:reloadConfigOnChange=false"],
+    };
 
     /// <summary>Removes a stale socket file, listens, and makes the socket mode 0660.</summary>
     public async Task StartAsync(CancellationToken ct = default)

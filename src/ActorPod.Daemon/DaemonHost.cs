@@ -69,7 +69,12 @@ static class DaemonHost
             Exec: new ActorPod.Actors.Exec.ConmonExecLauncher(
                 new ActorPod.Oci.Exec.ConmonExecRuntime(runtimeOptions, log)));
 
-        var builder = Host.CreateApplicationBuilder();
+        // No default configuration sources: they watch the working directory ("/" under systemd) recursively.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(log, dispose: false);
         builder.Services.AddAkka("actorpod", akka =>

@@ -72,9 +72,10 @@ public sealed partial class ContainerActor
     /// <summary>
     /// The shard is the node that runs the container, and the allocation strategy places it nowhere else; should a
     /// shard still land on another node, its actors must not replay and reconcile a container whose processes run
-    /// elsewhere (its runtime would find nothing and journal a lost exit).
+    /// elsewhere (its runtime would find nothing and journal a lost exit). A container created a moment ago has
+    /// nothing to load; its journal's highest sequence number (none) is still read, so numbering stays right.
     /// </summary>
-    public override Recovery Recovery => OnOwnNode() ? base.Recovery : Recovery.None;
+    public override Recovery Recovery => OnOwnNode() && !_fresh ? base.Recovery : Recovery.None;
 
     bool OnOwnNode() => Uri.UnescapeDataString(Context.Parent.Path.Name) == _deps.Node;
 

@@ -30,6 +30,9 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
     // Counts operations so that a timer armed for an earlier stop cannot act on a later one.
     long _generation;
 
+    // Made by the registry a moment ago: there is no journal to recover.
+    readonly bool _fresh;
+
     // The node's registry: told of every change, of removal, and of exec sessions; it vets commands from outside.
     readonly IActorRef _registry;
 
@@ -38,6 +41,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
         _deps = deps;
         _registry = registry;
         _state = ContainerState.Empty(containerId);
+        _fresh = deps.Fresh.TryTake(containerId);
         PersistenceId = PersistenceIdFor(containerId);
         Recovering();
         Idle();

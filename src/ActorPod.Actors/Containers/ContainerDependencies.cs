@@ -18,6 +18,9 @@ public sealed record ContainerDependencies(
     Exec.IExecLauncher? Exec = null,
     Attach.IAttachConnector? Attach = null)
 {
+    /// <summary>Ids of containers being created on this node, whose actors need not recover.</summary>
+    public FreshContainerIds Fresh { get; } = new();
+
     public Attach.IAttachConnector AttachConnector => Attach ?? ActorPod.Actors.Attach.ConmonAttachConnector.Instance;
 
     public static TimeSpan DefaultExitGrace => TimeSpan.FromSeconds(10);

@@ -178,6 +178,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         {
             Register(evt);
             _awake.Add(id);
+            _deps.Fresh.Add(id);
             ToContainer(id, new ConfigureContainer(id, name, spec), sender);
         });
     }
