@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Net.Http.Json;
+using System.Text.Json;
 using ActorPod.Cli.Client;
 
 namespace ActorPod.Cli.Commands;
@@ -98,7 +98,8 @@ public sealed class CreateOptions
         var parameters = new[] { ("name", name), ("node", node) }.Where(p => !string.IsNullOrEmpty(p.Item2))
             .Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)).ToList();
         var query = parameters.Count == 0 ? "" : "?" + string.Join('&', parameters);
-        var content = JsonContent.Create(Body(parse, autoRemove), CliJsonContext.Default.CreateBody);
+        var content = DaemonClient.Json(JsonSerializer.SerializeToUtf8Bytes(Body(parse, autoRemove),
+            CliJsonContext.Default.CreateBody));
         var reply = await client.PostJsonAsync("/containers/create" + query, content, ct);
         return reply.GetProperty("Id").GetString()!;
     }

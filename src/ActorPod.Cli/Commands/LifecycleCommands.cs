@@ -73,7 +73,10 @@ public static class LifecycleCommands
             var query = parse.GetValue(condition) is { } c ? "?condition=" + c : "";
             var failed = await ForEachAsync(parse.GetValue(containers)!, async reference =>
             {
-                var reply = await client.PostJsonAsync($"/containers/{Escape(reference)}/wait{query}", null, ct);
+                // The reply comes when the container exits: read asynchronously, so that Ctrl-C ends the wait.
+                var path = $"/containers/{Escape(reference)}/wait{query}";
+                using var response = await client.SendAsync(HttpMethod.Post, path, null, ct);
+                var reply = await DaemonClient.ReadJsonAsync(response, ct);
                 last = reply.GetProperty("StatusCode").GetInt32();
                 Console.WriteLine(last);
                 return 0;
