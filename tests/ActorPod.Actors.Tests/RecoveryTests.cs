@@ -142,6 +142,44 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_crash_the_registry_knows_which_containers_have_a_snapshot_and_all_recover()
+    {
+        string busy, quiet;
+        var first = Deps with { SnapshotEvery = 2 };
+        await using (var system = SqliteSystem.Start(Database, first, dies: true))
+        {
+            busy = await CreateAsync(system, "busy", "sleep");
+            quiet = await CreateAsync(system, "quiet", "sleep");
+            await system.Ask<CommandSucceeded>(new StartContainer(busy));
+            await system.Ask<CommandSucceeded>(new StopContainer(busy, 0));
+            await AwaitConditionAsync(() => first.Snapshots.Contains(busy));
+        }
+
+        var second = Deps with { SnapshotEvery = 2 };
+        await using var again = SqliteSystem.Start(Database, second, dies: true);
+
+        var list = (await again.Ask<ContainerList>(new ListContainers(All: true))).Containers;
+        Assert.Equal([("busy", ContainerStatus.Stopped), ("quiet", ContainerStatus.Configured)],
+            list.OrderBy(c => c.Name).Select(c => (c.Name, c.Status)));
+        Assert.True(second.Snapshots.Contains(busy));
+        Assert.False(second.Snapshots.MayHaveSnapshot(quiet));
+
+        // The one that replayed without a snapshot journals on from where it was.
+        await again.Ask<CommandSucceeded>(new StartContainer(quiet));
+        Assert.Equal(ContainerStatus.Running, (await InspectAsync(again, quiet)).Status);
+    }
+
+    static async Task AwaitConditionAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+
+    [Fact]
     public async Task Names_stay_taken_and_removed_names_stay_free_after_recovery()
     {
         await using (var first = SqliteSystem.Start(Database, Deps))

@@ -73,9 +73,13 @@ public sealed partial class ContainerActor
     /// The shard is the node that runs the container, and the allocation strategy places it nowhere else; should a
     /// shard still land on another node, its actors must not replay and reconcile a container whose processes run
     /// elsewhere (its runtime would find nothing and journal a lost exit). A container created a moment ago has
-    /// nothing to load; its journal's highest sequence number (none) is still read, so numbering stays right.
+    /// nothing to load; its journal's highest sequence number (none) is still read, so numbering stays right. One
+    /// its registry knows to have no snapshot replays its events without asking the snapshot store first.
     /// </summary>
-    public override Recovery Recovery => OnOwnNode() && !_fresh ? base.Recovery : Recovery.None;
+    public override Recovery Recovery =>
+        !OnOwnNode() || _fresh ? Recovery.None
+        : _deps.Snapshots.MayHaveSnapshot(Id) ? base.Recovery
+        : new Recovery(SnapshotSelectionCriteria.None);
 
     bool OnOwnNode() => Uri.UnescapeDataString(Context.Parent.Path.Name) == _deps.Node;
 

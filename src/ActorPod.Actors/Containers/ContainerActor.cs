@@ -69,7 +69,7 @@ public sealed partial class ContainerActor : ReceivePersistentActor, IWithTimers
         Command<IContainerCommand>(OnLifecycleCommand);
         Command<EffectCompleted>(msg => _log.Debug("Container {ContainerId}: late effect result {Effect} ignored",
             Id, msg.Effect.Command));
-        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotSuccess>(_ => _registry.Tell(new ContainerSnapshotSaved(Id)));
         Command<SaveSnapshotFailure>(msg => _log.Warning(msg.Cause, "Container {ContainerId}: snapshot failed", Id));
         CommandAny(msg => _log.Debug("Container {ContainerId}: ignored {Message}", Id, msg.GetType().Name));
     }

@@ -21,6 +21,9 @@ public sealed record ContainerDependencies(
     /// <summary>Ids of containers being created on this node, whose actors need not recover.</summary>
     public FreshContainerIds Fresh { get; } = new();
 
+    /// <summary>Containers of this node with a snapshot, kept by its registry.</summary>
+    public ContainerSnapshotIndex Snapshots { get; } = new();
+
     public Attach.IAttachConnector AttachConnector => Attach ?? ActorPod.Actors.Attach.ConmonAttachConnector.Instance;
 
     public static TimeSpan DefaultExitGrace => TimeSpan.FromSeconds(10);

@@ -17,6 +17,9 @@ public sealed record ContainerProcessExited(RuntimeExit Exit, string? Error = nu
 public sealed record ContainerChanged(ContainerInfo Info);
 
 /// <summary>A container tells its registry it has been removed; the registry frees its name.</summary>
+/// <summary>A container saved a snapshot: its registry journals that it has one.</summary>
+public sealed record ContainerSnapshotSaved(string ContainerId);
+
 public sealed record ContainerGone(string ContainerId, string Name);
 
 /// <summary>The outcome of an effect that ran off the mailbox; piped back to the container actor.</summary>

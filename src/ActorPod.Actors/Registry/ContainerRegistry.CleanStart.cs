@@ -49,6 +49,11 @@ public sealed partial class ContainerRegistry
                 _infoById[row.Id] = row with { Busy = false };
             }
 
+            foreach (var id in snapshot.Snapshotted ?? [])
+            {
+                _deps.Snapshots.Add(id);
+            }
+
             _cleanStart = true;
         });
     }
@@ -145,7 +150,7 @@ public sealed partial class ContainerRegistry
         _closeReplyTo = Sender;
         var names = _namesById.Select(pair => new ContainerRegistered(pair.Key, pair.Value, _deps.Node,
             DateTimeOffset.UtcNow)).ToList();
-        SaveSnapshot(new RegistrySnapshot(names, _infoById.Values.ToList()));
+        SaveSnapshot(new RegistrySnapshot(names, _infoById.Values.ToList(), _deps.Snapshots.Ids));
     }
 
     void AnswerClose(bool saved)

@@ -41,6 +41,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         _deps = deps;
         region.PipeTo(Self, success: started => new RegionStarted(started));
         PersistenceId = "container-registry-" + deps.Node;
+        _deps.Snapshots.Reset();
 
         CleanStartRecovery();
         Recover<ContainerRegistered>(evt =>
@@ -51,6 +52,11 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         Recover<ContainerUnregistered>(evt =>
         {
             Unregister(evt);
+            NotCleanAnyMore();
+        });
+        Recover<ContainerSnapshotted>(evt =>
+        {
+            _deps.Snapshots.Add(evt.ContainerId);
             NotCleanAnyMore();
         });
 
@@ -64,6 +70,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         Command<RegionStarted>(OnRegionStarted);
         Command<ContainerChanged>(OnChanged);
         Command<ContainerGone>(OnGone);
+        Command<ContainerSnapshotSaved>(OnSnapshotSaved);
         Command<ContainerProcessExited>(OnExit);
         Command<StopWaitingForRecovery>(_ =>
         {
@@ -92,6 +99,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
     protected override void OnReplaySuccess()
     {
+        _deps.Snapshots.MarkKnown();
         foreach (var id in IdsToRecoverNow())
         {
             _recovering.Add(id);
@@ -403,6 +411,18 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
         }
     }
 
+    void OnSnapshotSaved(ContainerSnapshotSaved msg)
+    {
+        // Once closed, the clean snapshot must stay the last word; the container then just replays all its events.
+        var id = msg.ContainerId;
+        if (_closed || !_namesById.ContainsKey(id) || _deps.Snapshots.Contains(id))
+        {
+            return;
+        }
+
+        Persist(new ContainerSnapshotted(id, DateTimeOffset.UtcNow), evt => _deps.Snapshots.Add(evt.ContainerId));
+    }
+
     void Register(ContainerRegistered evt)
     {
         _namesById[evt.ContainerId] = evt.Name;
@@ -418,6 +438,7 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
         _infoById.Remove(evt.ContainerId);
         _awake.Remove(evt.ContainerId);
+        _deps.Snapshots.Remove(evt.ContainerId);
         ForgetExecsOf(evt.ContainerId);
     }
 }

@@ -15,9 +15,14 @@ public sealed record ContainerRegistered(string ContainerId, string Name, string
 /// <summary>A removed container gave its name back.</summary>
 public sealed record ContainerUnregistered(string ContainerId, DateTimeOffset At) : IRegistryEvent;
 
+/// <summary>A container saved a snapshot; the others recover without asking the snapshot store.</summary>
+public sealed record ContainerSnapshotted(string ContainerId, DateTimeOffset At) : IRegistryEvent;
+
 /// <summary>
 /// The registry as it was when its daemon stopped cleanly: every registration and every container's last row.
 /// Written only at a clean shutdown and deleted once loaded, so that its presence means nothing changed since:
 /// the next start lists from it and recovers only the containers that have something to reconcile.
 /// </summary>
-public sealed record RegistrySnapshot(IReadOnlyList<ContainerRegistered> Names, IReadOnlyList<ContainerInfo> Rows);
+/// <param name="Snapshotted">The containers with a snapshot (null in snapshots written before it was kept).</param>
+public sealed record RegistrySnapshot(IReadOnlyList<ContainerRegistered> Names, IReadOnlyList<ContainerInfo> Rows,
+    IReadOnlyList<string>? Snapshotted = null);

@@ -28,6 +28,7 @@ public static class JournalManifests
         (typeof(ExecSessionEnded), "exec-session-ended"),
         (typeof(ContainerRegistered), "registry-container-registered"),
         (typeof(ContainerUnregistered), "registry-container-unregistered"),
+        (typeof(ContainerSnapshotted), "registry-container-snapshotted"),
         (typeof(ContainerState), "container-snapshot"),
         (typeof(RegistrySnapshot), "registry-clean-snapshot"),
     ];

@@ -67,7 +67,8 @@ public sealed class JournalSerializerTests : IDisposable
     static readonly RegistrySnapshot CleanSnapshot = new(
         [new ContainerRegistered(Id, "web", "node-a", At)],
         [new ContainerInfo { Id = Id, Name = "web", Status = ContainerStatus.Stopped, Spec = Spec, CreatedAt = At,
-            ExitCode = 3, RestartCount = 1, Node = "node-a" }]);
+            ExitCode = 3, RestartCount = 1, Node = "node-a" }],
+        [Id]);
 
     static readonly object[] Samples =
     [
@@ -88,6 +89,7 @@ public sealed class JournalSerializerTests : IDisposable
         new ExecSessionEnded(Id, ExecId, 7, At, "the supervisor restarted and the session's process is gone"),
         new ContainerRegistered(Id, "web", "node-a", At),
         new ContainerUnregistered(Id, At),
+        new ContainerSnapshotted(Id, At),
         Snapshot,
         CleanSnapshot,
     ];
@@ -335,6 +337,7 @@ public sealed class JournalSerializerTests : IDisposable
             case RegistrySnapshot registry:
                 var registryBack = (RegistrySnapshot)actual;
                 Assert.Equal(registry.Names, registryBack.Names);
+                Assert.Equal(registry.Snapshotted, registryBack.Snapshotted);
                 AssertSameSpec(registry.Rows[0].Spec, registryBack.Rows[0].Spec);
                 Assert.Equal(registry.Rows[0] with { Spec = Spec, ExecIds = [] },
                     registryBack.Rows[0] with { Spec = Spec, ExecIds = [] });
