@@ -62,10 +62,10 @@ public sealed class ExecSessionTests(BusyboxRootfs rootfs) : IClassFixture<Busyb
     public async Task Resize_of_a_running_terminal_shows_in_stty_size()
     {
         // The process waits for a line, so the resize reaches its terminal before stty reads the size: conmon
-        // applies a resize only once the terminal exists, which a resize before start may beat. stty asks the
-        // terminal through stdout; stdin stays open, because closing a terminal's input can hang it up before stty
-        // reads the size (seen as "stty: /proc/self/fd/1: I/O error").
-        var request = _exec.Request(["sh", "-c", "read line; stty -F /proc/self/fd/1 size"], tty: true, stdin: true);
+        // applies a resize only once the terminal exists, which a resize before start may beat. stdin stays open,
+        // and stty asks the terminal through it (its own descriptor): opening the terminal anew, as
+        // `stty -F /proc/self/fd/1` did, sometimes failed with "I/O error" in the kernel's pty open.
+        var request = _exec.Request(["sh", "-c", "read line; stty size"], tty: true, stdin: true);
 
         var result = await _exec.RunAsync(request, input: "go\n",
             afterStart: a => a.ResizeAsync(width: 77, height: 33), closeStdin: false);
