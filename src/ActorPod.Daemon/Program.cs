@@ -57,6 +57,7 @@ command.SetAction(async (parse, ct) =>
     };
     return await DaemonHost.RunAsync(options, ct);
 });
+command.Subcommands.Add(IssueCertCommand.Create());
 
 return await command.Parse(args).InvokeAsync();
 

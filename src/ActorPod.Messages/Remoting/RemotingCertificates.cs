@@ -123,7 +123,7 @@ public static class RemotingCertificates
 
     /// <summary>Writes certificate and key to a 0600 temporary file, then renames it into place unless another
     /// process got there first (its file wins, so every node ends up with the same authority).</summary>
-    static void WritePrivate(string dir, string name, X509Certificate2 certificate)
+    internal static void WritePrivate(string dir, string name, X509Certificate2 certificate)
     {
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var key = certificate.GetECDsaPrivateKey() ?? throw new CryptographicException(

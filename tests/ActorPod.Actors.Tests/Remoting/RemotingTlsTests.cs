@@ -90,6 +90,50 @@ public sealed class RemotingTlsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_with_issued_credentials_talks_without_the_authoritys_key()
+    {
+        var server = TlsSystem(RemotingCertificates.LoadOrCreate(Dir("ca"), Dir("a"), "a"));
+        var pem = ClientCredentials.Issue(Dir("ca"), "my-client", Dir("client"));
+        var echo = server.ActorOf(Props.Create(() => new Echo()), "echo");
+
+        var credentials = ClientCredentials.Load(Dir("client"), "my-client");
+        var client = TlsSystem(credentials);
+        var answer = await (await client.ActorSelection(PathOf(server, echo)).ResolveOne(Patience))
+            .Ask<string>("ping", Patience);
+
+        Assert.Equal("ping", answer);
+        Assert.False(credentials.Authority.HasPrivateKey);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(pem));
+        Assert.Equal(["ca.crt", "my-client.pem"], Directory.GetFiles(Dir("client")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Issuing_refuses_a_bad_name_a_missing_authority_and_an_existing_certificate()
+    {
+        RemotingCertificates.LoadOrCreate(Dir("ca"), Dir("a"), "a");
+        ClientCredentials.Issue(Dir("ca"), "kept", Dir("client"));
+        var kept = File.ReadAllText(Path.Combine(Dir("client"), "kept.pem"));
+
+        Assert.Throws<ArgumentException>(() => ClientCredentials.Issue(Dir("ca"), "../x", Dir("client")));
+        Assert.Throws<FileNotFoundException>(() => ClientCredentials.Issue(Dir("nowhere"), "c", Dir("client")));
+        Assert.Throws<IOException>(() => ClientCredentials.Issue(Dir("ca"), "kept", Dir("client")));
+        Assert.Equal(kept, File.ReadAllText(Path.Combine(Dir("client"), "kept.pem")));
+        Assert.False(File.Exists(Path.Combine(Dir("client"), "c.pem")));
+    }
+
+    [Fact]
+    public void Credentials_from_another_authority_do_not_load()
+    {
+        RemotingCertificates.LoadOrCreate(Dir("ca"), Dir("a"), "a");
+        RemotingCertificates.LoadOrCreate(Dir("other-ca"), Dir("b"), "b");
+        ClientCredentials.Issue(Dir("ca"), "c", Dir("client"));
+        ClientCredentials.Issue(Dir("other-ca"), "d", Dir("other-client"));
+        File.Copy(Path.Combine(Dir("other-client"), "d.pem"), Path.Combine(Dir("client"), "d.pem"));
+
+        Assert.Throws<InvalidDataException>(() => ClientCredentials.Load(Dir("client"), "d"));
+    }
+
+    [Fact]
     public void A_certificate_from_another_authority_does_not_chain()
     {
         var ours = RemotingCertificates.LoadOrCreate(Dir("ca"), Dir("a"), "a");

@@ -1,5 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using ActorPod.EndToEnd.Tests.Infrastructure;
 using ActorPod.Messages.Commands;
 using ActorPod.Messages.Model;
 using ActorPod.Messages.Notifications;
@@ -27,10 +27,11 @@ public sealed class MessageApiTests(ClusterFixture cluster)
     [Fact]
     public async Task A_foreign_cluster_member_creates_a_container_and_drives_it_through_a_shard_region_proxy()
     {
-        // Remoting runs mutual TLS: this system presents a certificate issued by the cluster's authority.
-        var authority = X509Certificate2.CreateFromPemFile(
-            Path.Combine(cluster.Authority, RemotingCertificates.AuthorityFile));
-        var identity = new RemotingIdentity(authority, RemotingCertificates.Issue(authority, "e2e-client"));
+        // Remoting runs mutual TLS: this system presents a certificate that `actorpodd issue-cert` issued from the
+        // cluster's authority, and holds the authority's certificate but not its key.
+        var credentials = await IssueAsync("e2e-client");
+        var identity = ClientCredentials.Load(credentials, "e2e-client");
+        Directory.Delete(credentials, recursive: true);
         using var system = ActorSystem.Create("actorpod", BootstrapSetup.Create().WithConfig(
             ConfigurationFactory.ParseString($$"""
             {{RemotingTls.Hocon}}
@@ -129,5 +130,28 @@ public sealed class MessageApiTests(ClusterFixture cluster)
     {
         public NoticeCollector(System.Threading.Channels.ChannelWriter<ContainerEventNotice> writer) =>
             Receive<ContainerEventNotice>(notice => writer.TryWrite(notice));
+    }
+
+    async Task<string> IssueAsync(string name)
+    {
+        var dir = Directory.CreateTempSubdirectory("actorpod-client-").FullName;
+        var start = new System.Diagnostics.ProcessStartInfo(Binaries.Daemon)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "issue-cert", "--cluster-ca", cluster.Authority, "--name", name, "--out", dir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var issue = System.Diagnostics.Process.Start(start)!;
+        var printed = await issue.StandardOutput.ReadToEndAsync();
+        var said = await issue.StandardError.ReadToEndAsync();
+        await issue.WaitForExitAsync();
+
+        Assert.True(issue.ExitCode == 0, said);
+        Assert.Equal(Path.Combine(dir, name + ".pem"), printed.Trim());
+        return dir;
     }
 }
