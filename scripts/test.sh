@@ -13,6 +13,9 @@ fi
 pg_lsclusters -h | grep -q '^15 *main .* online' || pg_ctlcluster 15 main start || exit 1
 dotnet build ActorPod.sln -c Release --verbosity quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
 
+# Daemon logs of the end-to-end fixtures land here (one per daemon), kept until the next run.
+rm -rf "${TMPDIR:-/tmp}/actorpod-e2e-logs"
+
 log=$(mktemp)
 dotnet test ActorPod.sln -c Release --no-build --verbosity quiet -nologo --logger "console;verbosity=minimal" \
   2>&1 | tee "$log"

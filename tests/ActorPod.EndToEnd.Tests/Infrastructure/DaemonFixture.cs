@@ -168,10 +168,12 @@ public sealed class DaemonFixture : IAsyncLifetime
             }
         }
 
-        // The daemon's log outlives the root, for whoever has to find out why a test failed.
+        // The daemon's log outlives the root, for whoever has to find out why a test failed: one file per daemon
+        // (several fixtures run at once), in a directory scripts/test.sh empties at the start of every run.
         if (File.Exists(DaemonLog))
         {
-            File.Copy(DaemonLog, Path.Combine(Path.GetTempPath(), "actorpod-e2e-daemon.log"), overwrite: true);
+            var logs = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "actorpod-e2e-logs")).FullName;
+            File.Copy(DaemonLog, Path.Combine(logs, $"daemon-{Path.GetFileName(Root)}.log"), overwrite: true);
         }
 
         UnmountUnder(Root);
