@@ -20,7 +20,7 @@ public static class ArtifactCommands
 
     static Command Add()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var name = new Argument<string>("NAME");
         var file = new Argument<string>("FILE") { Description = "File to store; - for stdin" };
         var command = new Command("add", "Store an artifact") { container, name, file };
@@ -39,7 +39,7 @@ public static class ArtifactCommands
 
     static Command Get()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var name = new Argument<string>("NAME");
         var output = new Option<string?>("--output", "-o") { Description = "Write to a file instead of stdout" };
         var command = new Command("get", "Print an artifact") { container, name, output };
@@ -58,7 +58,7 @@ public static class ArtifactCommands
 
     static Command Remove()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var name = new Argument<string>("NAME");
         var command = new Command("rm", "Remove an artifact") { container, name };
         command.SetAction(async (parse, ct) =>

@@ -12,7 +12,7 @@ public static class AttachCommand
 {
     public static Command Create()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var keys = new Option<string?>("--detach-keys") { Description = "Keys that detach (default ctrl-p,ctrl-q)" };
         var noStdin = new Option<bool>("--no-stdin") { Description = "Do not attach stdin" };
         var command = new Command("attach", "Attach to a running container") { container, keys, noStdin };

@@ -59,7 +59,7 @@ public static class ControlCommands
     static Command Simple(string name, string description, Func<string, string> path, Option? option = null,
         Func<ParseResult, string>? query = null)
     {
-        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var containers = ContainerArgument.Many();
         var command = new Command(name, description) { containers };
         if (option is not null)
         {
@@ -89,7 +89,7 @@ public static class ControlCommands
 
     static Command Mount()
     {
-        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var containers = ContainerArgument.Many();
         var command = new Command("mount", "Mount containers' root file systems and print their paths") { containers };
         command.SetAction(async (parse, ct) =>
         {
@@ -106,7 +106,7 @@ public static class ControlCommands
 
     static Command Export()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var output = new Option<string?>("--output", "-o") { Description = "Write to a file instead of stdout" };
         var command = new Command("export", "Export a container's file system as a tar archive") { container, output };
         command.SetAction(async (parse, ct) =>
@@ -124,7 +124,7 @@ public static class ControlCommands
 
     static Command History()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var format = new Option<string?>("--format") { Description = "json for the raw entries" };
         var command = new Command("history", "Show a container's journal: every state change") { container, format };
         command.SetAction(async (parse, ct) =>

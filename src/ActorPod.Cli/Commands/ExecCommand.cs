@@ -14,7 +14,7 @@ public static class ExecCommand
 {
     public static Command Create()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var cmd = new Argument<string[]>("COMMAND") { Arity = ArgumentArity.OneOrMore };
         var interactive = new Option<bool>("--interactive", "-i") { Description = "Keep stdin open" };
         var tty = new Option<bool>("--tty", "-t") { Description = "Allocate a pseudo-TTY" };

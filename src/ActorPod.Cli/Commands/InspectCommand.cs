@@ -10,7 +10,7 @@ public static class InspectCommand
 {
     public static Command Create()
     {
-        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var containers = ContainerArgument.Many();
         var format = new Option<string?>("--format", "-f") { Description = "Go template, e.g. {{.State.Status}}" };
         var command = new Command("inspect", "Show containers' details") { containers, format };
         command.SetAction(async (parse, ct) =>

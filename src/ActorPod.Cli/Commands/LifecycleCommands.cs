@@ -24,17 +24,15 @@ public static class LifecycleCommands
         yield return PerContainer("kill", "Send a signal to containers", p => $"?signal={Escape(p.GetValue(signal)!)}",
             id => $"/containers/{id}/kill", signal);
 
-        var force = new Option<bool>("--force", "-f") { Description = "Kill running containers first" };
-        yield return PerContainer("rm", "Remove containers", p => p.GetValue(force) ? "?force=1" : "",
-            id => $"/containers/{id}", force, HttpMethod.Delete);
+        yield return Remove();
 
         yield return Wait();
     }
 
     static Command PerContainer(string name, string description, Func<ParseResult, string> query,
-        Func<string, string> path, Option? option = null, HttpMethod? method = null)
+        Func<string, string> path, Option? option = null)
     {
-        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var containers = ContainerArgument.Many();
         var command = new Command(name, description) { containers };
         if (option is not null)
         {
@@ -46,7 +44,38 @@ public static class LifecycleCommands
             using var client = Connect(parse);
             return await ForEachAsync(parse.GetValue(containers)!, async reference =>
             {
-                await client.SendEmptyAsync(method ?? HttpMethod.Post, path(Escape(reference)) + query(parse), ct);
+                await client.SendEmptyAsync(HttpMethod.Post, path(Escape(reference)) + query(parse), ct);
+                Console.WriteLine(reference);
+                return 0;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// <c>rm [-f [-t SECONDS]] [-v]</c>. Forced, a running container is killed at once (docker's way); with
+    /// <c>--time</c> it is first stopped with that grace period (podman's way), then removed.
+    /// </summary>
+    static Command Remove()
+    {
+        var containers = ContainerArgument.Many();
+        var force = new Option<bool>("--force", "-f") { Description = "Remove running containers too" };
+        var time = new Option<int?>("--time", "-t") { Description = "With --force: seconds to wait for a stop" };
+        var volumes = new Option<bool>("--volumes", "-v") { Description = "Remove anonymous volumes too" };
+        var command = new Command("rm", "Remove containers") { containers, force, time, volumes };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var client = Connect(parse);
+            var query = (parse.GetValue(force) ? "?force=1" : "?force=0") + (parse.GetValue(volumes) ? "&v=1" : "");
+            var grace = parse.GetValue(force) ? parse.GetValue(time) : null;
+            return await ForEachAsync(parse.GetValue(containers)!, async reference =>
+            {
+                if (grace is { } t)
+                {
+                    await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Escape(reference)}/stop?t={t}", ct);
+                }
+
+                await client.SendEmptyAsync(HttpMethod.Delete, $"/containers/{Escape(reference)}{query}", ct);
                 Console.WriteLine(reference);
                 return 0;
             });
@@ -56,7 +85,7 @@ public static class LifecycleCommands
 
     static Command Wait()
     {
-        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var containers = ContainerArgument.Many();
         var condition = new Option<string?>("--condition")
         {
             Description = "created, initialized, running, paused, stopped, exited or removed",

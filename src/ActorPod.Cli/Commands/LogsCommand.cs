@@ -10,7 +10,7 @@ public static class LogsCommand
 {
     public static Command Create()
     {
-        var container = new Argument<string>("CONTAINER");
+        var container = ContainerArgument.One();
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep streaming until the container stops" };
         var tail = new Option<string?>("--tail", "-n") { Description = "Only the last N lines" };
         var timestamps = new Option<bool>("--timestamps", "-t") { Description = "Prefix lines with their time" };

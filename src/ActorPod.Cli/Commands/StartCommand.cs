@@ -14,7 +14,7 @@ public static class StartCommand
 {
     public static Command Create()
     {
-        var containers = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
+        var containers = ContainerArgument.Many();
         var attach = new Option<bool>("--attach", "-a") { Description = "Attach to the container's output" };
         var interactive = new Option<bool>("--interactive", "-i") { Description = "Attach stdin too" };
         var noDeps = new Option<bool>("--no-deps") { Description = "Do not start required containers first" };
