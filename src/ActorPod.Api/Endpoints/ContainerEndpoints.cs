@@ -54,10 +54,10 @@ public static class ContainerEndpoints
             .Where(filter.Matches)
             .OrderByDescending(c => c.CreatedAt)
             .Take(limit > 0 ? limit : int.MaxValue)
-            .Select(c => ContainerMapper.ToSummary(c, now))
             .ToList();
 
-        await ApiJson.WriteAsync(ctx, rows);
+        api.Summaries.Prune(list.Containers);
+        await ApiJson.WriteAsync(ctx, buffer => api.Summaries.WriteArray(rows, now, buffer));
     }
 
     static async Task InspectAsync(HttpContext ctx, ApiServices api)

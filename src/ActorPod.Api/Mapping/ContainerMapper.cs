@@ -49,7 +49,11 @@ public static class ContainerMapper
         };
     }
 
-    public static ContainerSummary ToSummary(ContainerInfo info, DateTimeOffset now) => new()
+    public static ContainerSummary ToSummary(ContainerInfo info, DateTimeOffset now) =>
+        ToSummary(info, now, StatusText(info, now));
+
+    /// <summary>The list entry with its status text already worked out.</summary>
+    public static ContainerSummary ToSummary(ContainerInfo info, DateTimeOffset now, string status) => new()
     {
         Id = info.Id,
         Names = ["/" + info.Name],
@@ -58,7 +62,7 @@ public static class ContainerMapper
         Command = string.Join(' ', info.Spec.Args),
         Created = info.CreatedAt.ToUnixTimeSeconds(),
         State = StatusNames.Docker(info.Status),
-        Status = StatusText(info, now),
+        Status = status,
         Labels = info.Spec.Labels,
         Mounts = Mounts(info.Spec),
         HostConfig = new HostConfigSummary(info.Spec.NetworkMode),
