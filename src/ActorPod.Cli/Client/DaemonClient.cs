@@ -27,6 +27,10 @@ public sealed class DaemonClient : IDisposable
         var path = DaemonAddress.SocketPath(host);
         var handler = new SocketsHttpHandler
         {
+            // The daemon neither redirects nor sets cookies, and a unix socket has no proxy: fewer handler stages.
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
             // A unix socket connects at once or not at all: nothing to wait for asynchronously.
             ConnectCallback = (_, _) =>
             {
