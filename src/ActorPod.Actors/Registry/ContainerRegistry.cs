@@ -36,6 +36,10 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     // Containers recreated after the registry's recovery that have not reported yet: listings wait for them.
     readonly HashSet<string> _recovering = [];
 
+    // When the containers woken at start began to recover, and how many they were: for the log line at the end.
+    long _recoveryStarted;
+    int _recoveryCount;
+
     public ContainerRegistry(ContainerDependencies deps, Task<IActorRef> region)
     {
         _deps = deps;
@@ -108,6 +112,8 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
 
         if (_recovering.Count > 0)
         {
+            _recoveryStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+            _recoveryCount = _recovering.Count;
             Timers.StartSingleTimer("recovery", new StopWaitingForRecovery(), RecoveryPatience);
         }
 
@@ -323,6 +329,9 @@ public sealed partial class ContainerRegistry : ReceivePersistentActor, IWithTim
     {
         if (_recovering.Remove(id) && _recovering.Count == 0)
         {
+            _log.Info("Registry of node {Node}: all {Count} containers woken at start recovered in {Elapsed} ms",
+                _deps.Node, _recoveryCount,
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(_recoveryStarted).TotalMilliseconds);
             Timers.Cancel("recovery");
             Stash.UnstashAll();
         }
