@@ -35,4 +35,23 @@ public sealed class ContainerArgumentTests
 
         Assert.Empty(parse.Errors);
     }
+
+    [Fact]
+    public void Flags_of_the_container_command_after_the_container_are_still_the_commands_own()
+    {
+        var parse = CliApp.Parse(["exec", "-it", "web", "sh", "-c", "ls -l"]);
+
+        Assert.Empty(parse.Errors);
+        var command = parse.CommandResult.Command;
+        Assert.Equal("web", parse.GetValue((Argument<string>)command.Arguments.First(a => a.Name == "CONTAINER")));
+        Assert.Equal(["sh", "-c", "ls -l"],
+            parse.GetValue((Argument<string[]>)command.Arguments.First(a => a.Name == "COMMAND"))!);
+    }
+
+    [Fact]
+    public void Known_flags_before_the_container_parse_as_flags()
+    {
+        Assert.Empty(CliApp.Parse(["logs", "-f", "--tail", "5", "web"]).Errors);
+        Assert.Empty(CliApp.Parse(["stop", "-t", "0", "web", "db"]).Errors);
+    }
 }
