@@ -29,7 +29,7 @@ public static class ApiJson
     public static Task WriteAsync<T>(HttpContext ctx, T value, int status = StatusCodes.Status200OK) =>
         WriteAsync(ctx, buffer =>
         {
-            using var writer = new Utf8JsonWriter(buffer);
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
             JsonSerializer.Serialize(writer, value, Options);
         }, status);
 
@@ -51,6 +51,13 @@ public static class ApiJson
             Buffers.Return(buffer);
         }
     }
+
+    // A caller's writer ignores the options' encoder and indentation: they are handed to it here.
+    static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Options.Encoder,
+        Indented = Options.WriteIndented,
+    };
 
     static readonly ObjectPool<ArrayBufferWriter<byte>> Buffers =
         new DefaultObjectPoolProvider().Create(new ResponseBufferPolicy());

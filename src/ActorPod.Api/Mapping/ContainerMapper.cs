@@ -50,10 +50,10 @@ public static class ContainerMapper
     }
 
     public static ContainerSummary ToSummary(ContainerInfo info, DateTimeOffset now) =>
-        ToSummary(info, now, StatusText(info, now));
+        ToSummary(info, StatusText(info, now));
 
     /// <summary>The list entry with its status text already worked out.</summary>
-    public static ContainerSummary ToSummary(ContainerInfo info, DateTimeOffset now, string status) => new()
+    public static ContainerSummary ToSummary(ContainerInfo info, string status) => new()
     {
         Id = info.Id,
         Names = ["/" + info.Name],

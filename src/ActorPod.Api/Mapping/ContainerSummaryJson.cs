@@ -62,7 +62,7 @@ public sealed class ContainerSummaryJson
             return cached.Json;
         }
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(ContainerMapper.ToSummary(info, now, status),
+        var json = JsonSerializer.SerializeToUtf8Bytes(ContainerMapper.ToSummary(info, status),
             ApiJsonContext.Default.ContainerSummary);
         _entries[info.Id] = new Entry(info, status, json);
         return json;

@@ -10,17 +10,17 @@ namespace ActorPod.Cli.Commands;
 public static class ContainerArgument
 {
     /// <summary>One or more container references.</summary>
-    public static Argument<string[]> Many(string name = "CONTAINER")
+    public static Argument<string[]> Many()
     {
-        var argument = new Argument<string[]>(name) { Arity = ArgumentArity.OneOrMore };
+        var argument = new Argument<string[]>("CONTAINER") { Arity = ArgumentArity.OneOrMore };
         argument.Validators.Add(RejectFlags);
         return argument;
     }
 
     /// <summary>Exactly one container reference.</summary>
-    public static Argument<string> One(string name = "CONTAINER")
+    public static Argument<string> One()
     {
-        var argument = new Argument<string>(name);
+        var argument = new Argument<string>("CONTAINER");
         argument.Validators.Add(RejectFlags);
         return argument;
     }
